@@ -1,0 +1,59 @@
+"""What every page needs to know about languages: its own, the site's, and its counterpart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from exchange import LANGUAGES
+from exchange.data_files import load_data
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    url: str  # site-relative, e.g. "cy/guidance/plans/"
+
+
+def site_language(config: Any) -> str:
+    """The language of the build that is running (the i18n plugin builds one at a time)."""
+    return str(config.theme["language"])
+
+
+def page_language(page: Any, config: Any) -> str:
+    """The language a page's text is written in.
+
+    mkdocs-static-i18n shows an English page on the Welsh site when its Welsh file is
+    missing, and labels it with the site's language; its `file.locale` keeps the truth.
+    """
+    locale = getattr(page.file, "locale", None)
+    return locale if locale in LANGUAGES else site_language(config)
+
+
+def language_home(language: str) -> str:
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def counterpart_url(url: str, from_language: str, to_language: str) -> str:
+    """The same page in the other language: 'guidance/' <-> 'cy/guidance/'."""
+    bare = url.removeprefix(language_home(from_language)) if from_language != DEFAULT_LANGUAGE else url
+    return language_home(to_language) + bare
+
+
+def alternates_for(url: str, language: str) -> list[Alternate]:
+    """Every language version of a page, the page's own included, in a fixed order.
+
+    Every page exists in both languages (a missing translation falls back to English at the
+    Welsh address), so the counterpart address is always the same path in the other tree.
+    """
+    return [Alternate(other, counterpart_url(url, language, other)) for other in LANGUAGES]
+
+
+def source_records(identifiers: list[str]) -> tuple[list[dict], list[str]]:
+    """The source documents a page names, and the names that are not in the registry."""
+    registry = load_data("sources")
+    found = [dict(registry[name], id=name) for name in identifiers if name in registry]
+    unknown = [name for name in identifiers if name not in registry]
+    return found, unknown
