@@ -57,3 +57,12 @@ def source_records(identifiers: list[str]) -> tuple[list[dict], list[str]]:
     found = [dict(registry[name], id=name) for name in identifiers if name in registry]
     unknown = [name for name in identifiers if name not in registry]
     return found, unknown
+
+
+def mark_language(file: Any, text_language: str, build_language: str) -> None:
+    """Give a generated file the attributes mkdocs-static-i18n gives the files it sorts."""
+    file.locale = text_language
+    file.localization = None if build_language == DEFAULT_LANGUAGE else build_language
+    file.locale_alternate_of = build_language
+    file.alternates = {build_language: file}
+    file.norm_src_uri = file.src_uri.removeprefix(language_home(build_language))

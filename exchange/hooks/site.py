@@ -31,6 +31,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    # Our templates write the alternate links (en, cy, x-default) for every page, generated
+    # pages included; the i18n plugin's copy would point generated pages at the home page.
+    config.extra.alternate = []
     context.update(_language_context(config, page.url, site.page_language(page, config)))
     context["page_sources"], _ = site.source_records(page.meta.get("sources") or [])
     return context

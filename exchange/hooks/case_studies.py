@@ -1,0 +1,49 @@
+"""Build hooks for case studies: one page per case study and language, and the listing.
+
+The checks are the same as `scripts/check_case_studies.py`: any problem is logged as a
+warning, so the strict build fails instead of publishing a site with a case study missing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from exchange import case_study_pages as pages
+from exchange.case_studies import load_case_studies
+from exchange.site import mark_language, site_language
+
+log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
+_state: dict = {}
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
+def on_files(files, config):
+    """Add this language's case-study pages (the i18n plugin cannot take generated files)."""
+    records, problems = load_case_studies()
+    for problem in problems:
+        log.warning(f"case study problem: {problem}")
+    by_slug = {record.slug: record for record in records}
+    related = pages.related_case_studies(records)
+    _state.update(records=records, by_slug=by_slug, related={slug: [by_slug[other] for other in others] for slug, others in related.items()})
+    language = site_language(config)
+    for record in records:
+        text = record.text(language)  # a missing Welsh file falls back to English, marked as such
+        page = File.generated(config, pages.page_uri(record.slug, language), content=pages.page_markdown(record, text.language))
+        mark_language(page, text.language, language)
+        files.append(page)
+        for picture in record.pictures:
+            files.append(File.generated(config, f"{pages.page_url(record.slug, language)}{picture.name}", abs_src_path=str(picture)))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    language = site_language(config)
+    slug = page.meta.get("case_study")
+    if slug:
+        context["case_study"] = pages.case_study_view(_state["by_slug"][slug], language, _state["related"][slug])
+    if page.meta.get("template") == "case-studies.html":
+        context["listing"] = pages.listing_view(_state["records"], language)
+    return context
