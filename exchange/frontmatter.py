@@ -6,6 +6,7 @@ editor sees `path:line: message` and not a Python traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,18 @@ from exchange.problems import Problem, display_path
 
 FENCE = "---"
 
+# YAML errors whose "context" mark, not the "problem" mark, is on the line the editor must
+# fix: an unclosed quote or bracket is only noticed lines later, at the end of the text.
+_CONTEXT_IS_THE_CAUSE = ("while scanning a quoted scalar", "while scanning a simple key",
+                         "while parsing a flow sequence", "while parsing a flow mapping")
+_HINTS = {
+    "while scanning a quoted scalar": "a quotation mark opened on this line is never closed",
+    "while scanning a simple key": "this line has no colon: write 'field: value'",
+    "mapping values are not allowed here": "the value contains ': ' – put the whole value in double quotes",
+    "while parsing a flow sequence": "a '[' opened on this line is never closed with ']'",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+}
+
 
 @dataclass
 class Document:
@@ -24,13 +37,36 @@ class Document:
     body: str
     body_line: int  # the line of the file on which the body starts
     key_lines: dict[str, int] = field(default_factory=dict)
+    closing_line: int = 1  # the line of the front matter's closing fence
 
-    def line_of(self, key: str) -> int:
+    def line_of(self, key: object) -> int:
         """The line of a field, or of the front matter's opening fence if it is missing."""
-        return self.key_lines.get(key, 1)
+        return self.key_lines.get(str(key), 1)
 
     def nested_line(self, key: str, subkey: str) -> int:
         return self.key_lines.get(f"{key}.{subkey}", self.line_of(key))
+
+    def item_line(self, key: str, index: int) -> int:
+        """The line of the index-th item of a list field (its own line in a block list)."""
+        return self.key_lines.get(f"{key}[{index}]", self.line_of(key))
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, except that an impossible date (2017-13-45) stays text.
+
+    PyYAML raises a plain ValueError for those, with no line; kept as text, the field's own
+    check reports it on the field's line as "not a date".
+    """
+
+
+def _timestamp_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def _key_lines(node: yaml.MappingNode, offset: int, prefix: str = "") -> tuple[dict[str, int], list[tuple[str, int]]]:
@@ -46,7 +82,22 @@ def _key_lines(node: yaml.MappingNode, offset: int, prefix: str = "") -> tuple[d
             nested, nested_duplicates = _key_lines(value_node, offset, f"{name}.")
             lines.update(nested)
             duplicates.extend(nested_duplicates)
+        elif isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                lines[f"{name}[{index}]"] = item.start_mark.line + offset
     return lines, duplicates
+
+
+def _yaml_problem(shown: str, error: yaml.YAMLError, offset: int) -> Problem:
+    context = getattr(error, "context", None) or ""
+    problem = getattr(error, "problem", None) or ""
+    mark = getattr(error, "problem_mark", None)
+    if context in _CONTEXT_IS_THE_CAUSE and getattr(error, "context_mark", None) is not None:
+        mark = error.context_mark
+    line = mark.line + offset if mark else 1
+    reason = problem or str(error).splitlines()[0]
+    hint = _HINTS.get(context) or _HINTS.get(problem) or "check the quotes, colons and indentation on this line"
+    return Problem(shown, line, f"the front matter is not valid YAML ({reason}): {hint}")
 
 
 def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -66,14 +117,16 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Proble
         return None, [Problem(shown, 1, "the front matter is not closed: add a line '---' after the last field")]
     yaml_text = "\n".join(lines[1:closing])
     offset = 2  # YAML line 0 is file line 2
+    loader = _Loader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(yaml_text)
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + offset if mark else 1
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return None, [Problem(shown, line, f"the front matter is not valid YAML ({reason}): check the quotes, colons and indentation on this line")]
+        return None, [_yaml_problem(shown, error, offset)]
+    except (TypeError, ValueError) as error:  # e.g. a list used as a field name
+        return None, [Problem(shown, 2, f"the front matter is not valid ({error}): write one 'field: value' per line")]
+    finally:
+        loader.dispose()
     if meta is None:
         meta, node = {}, None
     if not isinstance(meta, dict):
@@ -84,8 +137,11 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Proble
         for name, line in duplicates
     ]
     body = "\n".join(lines[closing + 1 :])
-    return Document(path, meta, body, closing + 2, key_lines), problems
+    return Document(path, meta, body, closing + 2, key_lines, closing_line=closing + 1), problems
 
 
 def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     return parse_document(path, Path(path).read_bytes())
+
+
+__all__ = ["Document", "parse_document", "read_document", "FENCE", "dt"]
