@@ -35,6 +35,9 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python scripts/check_case_studies.py
+	$(BIN)/python scripts/check_contacts.py
+	$(BIN)/python scripts/check_glossary.py
+	$(BIN)/python scripts/check_easy_read.py
 
 # Debian packages the browser tests need. CI runs as root on a fresh machine.
 system-deps:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,15 +20,30 @@ from typing import Any, Iterator
 from exchange import LANGUAGES, PROJECT_ROOT, vocabulary
 from exchange.data_files import load_data
 from exchange.frontmatter import Document, read_document
-from exchange.markdown_safety import check_body
+from exchange.markdown_safety import PICTURE_SUFFIXES, check_body, html_in_text
 from exchange.problems import Problem, display_path
 
-CASE_STUDIES_DIR = PROJECT_ROOT / "case_studies"
+ENVIRONMENT_VARIABLE = "EXCHANGE_CASE_STUDIES_DIR"
+
+
+def case_studies_dir() -> Path:
+    """The case studies folder: case_studies/, or the folder EXCHANGE_CASE_STUDIES_DIR names.
+
+    The variable lets tests build the real site from a folder of fixtures.
+    """
+    override = os.environ.get(ENVIRONMENT_VARIABLE)
+    return Path(override).resolve() if override else PROJECT_ROOT / "case_studies"
+
+
+CASE_STUDIES_DIR = case_studies_dir()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"index", "search", "share", "assets"}
 PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
-URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
-PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+# No quotes, angle brackets or backticks: the address is written into an href attribute.
+URL = re.compile(r"^https?://[^\s/$.?#\"'<>`][^\s\"'<>`]*\.[^\s\"'<>`]+$", re.IGNORECASE)
+# Left by the template of scripts/new_case_study.py where the editor still has to write.
+PLACEHOLDER = re.compile(r"\bTODO\b")
+FOLDER_NOTES = {"README.md"}  # files allowed beside the case study folders
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,7 @@ class CaseStudyText:
     organisation: str
     contact_role: str | None
     body: str
+    title_line: int = 2
 
 
 @dataclass
@@ -112,11 +129,11 @@ def _suggest(value: str, choices: list[str]) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
-def _check_field(name: str, spec: Field, value: Any, shown: str, line: int) -> Iterator[Problem]:
-    def problem(message: str) -> Problem:
-        return Problem(shown, line, message, field=name)
+def _check_field(name: str, spec: Field, value: Any, shown: str, line: int, item_lines: list[int] | None = None) -> Iterator[Problem]:
+    def problem(message: str, at: int | None = None) -> Problem:
+        return Problem(shown, at or line, message, field=name)
 
-    if value is None or value == "" or value == []:
+    if value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}:
         yield problem(f"field '{name}' is empty: fill it in ({spec.help or _choices_help(spec)})")
         return
     if spec.kind == "text":
@@ -124,16 +141,21 @@ def _check_field(name: str, spec: Field, value: Any, shown: str, line: int) -> I
             yield problem(f"field '{name}' must be text: put it in quotes")
         elif spec.max_length and len(value) > spec.max_length:
             yield problem(f"field '{name}' is {len(value)} characters long: shorten it to {spec.max_length} or fewer")
+        if isinstance(value, str) and html_in_text(value):
+            yield problem(f"field '{name}' contains HTML (a '<' followed by a letter): write plain text, without tags")
+        if isinstance(value, str) and PLACEHOLDER.search(value):
+            yield problem(f"field '{name}' still has the template's 'TODO' note: replace it with your own words")
     elif spec.kind == "choice":
         choices = vocabulary.identifiers(spec.vocabulary)
         if not isinstance(value, str) or value not in choices:
-            yield problem(f"{name} '{value}' is not one of the allowed values: {_suggest(str(value), choices)}use one of {', '.join(choices)}")
+            yield problem(f"{name}: '{value}' is not one of the allowed values: {_suggest(str(value), choices)}use one of {', '.join(choices)}")
     elif spec.kind == "choices":
         choices = vocabulary.identifiers(spec.vocabulary)
         values = value if isinstance(value, list) else [value]
-        for item in values:
+        for index, item in enumerate(values):
             if not isinstance(item, str) or item not in choices:
-                yield problem(f"{name[:-1] if name.endswith('s') else name} '{item}' is not one of the allowed values: {_suggest(str(item), choices)}use one of {', '.join(choices)}")
+                at = item_lines[index] if item_lines and index < len(item_lines) else None
+                yield problem(f"{name}: '{item}' is not one of the allowed values: {_suggest(str(item), choices)}use one of {', '.join(choices)}", at)
         if isinstance(value, list) and len(set(map(str, value))) != len(value):
             yield problem(f"field '{name}' lists the same value twice: keep one")
     elif spec.kind == "date":
@@ -190,6 +212,8 @@ def _source_problems(value: Any) -> Iterator[str]:
     document = value.get("document")
     if not isinstance(document, str) or not document.strip():
         yield "source.document is empty: give the name of the document that describes the case study"
+    elif html_in_text(document):
+        yield "source.document contains HTML (a '<' followed by a letter): write plain text, without tags"
     url = value.get("url")
     if not isinstance(url, str) or not URL.match(url.strip()):
         yield f"source.url '{url}' is not a web address: write it in full, starting with https:// or http://"
@@ -208,6 +232,7 @@ def _text_from(document: Document, language: str) -> CaseStudyText:
         organisation=str(meta.get("organisation", "")).strip(),
         contact_role=(str(meta["contact_role"]).strip() if meta.get("contact_role") else None),
         body=document.body,
+        title_line=document.line_of("title"),
     )
 
 
@@ -228,10 +253,26 @@ def check_document(document: Document, language: str) -> Iterator[Problem]:
             if spec.required:
                 yield Problem(shown, 1, f"field '{name}' is missing: add a line '{name}: ...' to the front matter ({spec.help or _choices_help(spec)})", field=name)
             continue
-        yield from _check_field(name, spec, meta[name], shown, document.line_of(name))
+        items = meta[name] if isinstance(meta[name], list) else []
+        yield from _check_field(name, spec, meta[name], shown, document.line_of(name), [document.item_line(name, index) for index in range(len(items))])
+    if language == "en":
+        yield from _region_problems(document)
     if not document.body.strip():
         yield Problem(shown, document.body_line, "the case study has no text below the front matter: write what was done", field="body")
+    for offset, line in enumerate(document.body.splitlines()):
+        if PLACEHOLDER.search(line):
+            yield Problem(shown, document.body_line + offset, "the text still has the template's 'TODO' note: replace it with your own words", field="body")
     yield from check_body(document)
+
+
+def _region_problems(document: Document) -> Iterator[Problem]:
+    """The region must be the consortium the local authority belonged to (2017-2021)."""
+    authority, region = document.meta.get("local_authority"), document.meta.get("region")
+    if authority not in vocabulary.identifiers("local_authorities") or region not in vocabulary.identifiers("regions"):
+        return  # reported by the field checks
+    authority_region = vocabulary.entry("local_authorities", authority)["region"]
+    if authority_region not in {region, "wales"}:
+        yield Problem(display_path(document.path), document.line_of("region"), f"region '{region}' does not match the local authority: {authority} was in '{authority_region}' (2017-2021); use region: {authority_region}", field="region")
 
 
 def load_case_study(folder: Path) -> tuple[CaseStudy | None, list[Problem]]:
@@ -276,10 +317,6 @@ def load_case_study(folder: Path) -> tuple[CaseStudy | None, list[Problem]]:
         texts={language: _text_from(document, language) for language, document in documents.items()},
         pictures=sorted(child for child in folder.iterdir() if child.suffix.lower() in PICTURE_SUFFIXES),
     )
-    authority_region = vocabulary.entry("local_authorities", record.local_authority)["region"]
-    if authority_region not in {record.region, "wales"}:
-        problems.append(Problem(display_path(documents["en"].path), documents["en"].line_of("region"), f"region '{record.region}' does not match the local authority: {record.local_authority} was in '{authority_region}' (2017-2021); use region: {authority_region}", field="region"))
-        return None, problems
     return record, problems
 
 
@@ -293,7 +330,7 @@ def check_collection(records: list[CaseStudy]) -> Iterator[Problem]:
                 continue
             key = text.title.casefold()
             if key in seen:
-                yield Problem(display_path(text.path), 2, f"the title '{text.title}' is also used by {display_path(seen[key].texts[language].path)}: give each case study its own title", field="title")
+                yield Problem(display_path(text.path), text.title_line, f"the title '{text.title}' is also used by {display_path(seen[key].texts[language].path)}: give each case study its own title", field="title")
             else:
                 seen[key] = record
 
@@ -306,12 +343,12 @@ def _fingerprint(root: Path) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(root.rglob("*")) if path.is_file())
 
 
-def load_case_studies(root: Path = CASE_STUDIES_DIR) -> tuple[list[CaseStudy], list[Problem]]:
-    """All case studies under root, sorted newest first, and every problem found.
+def load_case_studies(root: Path | None = None) -> tuple[list[CaseStudy], list[Problem]]:
+    """All case studies under root (default: `case_studies_dir()`), newest first, and every problem.
 
     Cached on the files' sizes and times, so the second language's build reuses the first's.
     """
-    root = Path(root)
+    root = Path(root) if root is not None else case_studies_dir()
     if not root.is_dir():
         return [], [Problem(display_path(root), 1, "the case studies folder does not exist")]
     return _load_cached(root, _fingerprint(root))
@@ -321,6 +358,9 @@ def load_case_studies(root: Path = CASE_STUDIES_DIR) -> tuple[list[CaseStudy], l
 def _load_cached(root: Path, fingerprint: tuple) -> tuple[list[CaseStudy], list[Problem]]:
     records: list[CaseStudy] = []
     problems: list[Problem] = []
+    for child in sorted(root.iterdir()):
+        if child.is_file() and not child.name.startswith(".") and child.name not in FOLDER_NOTES:
+            problems.append(Problem(display_path(child), 1, f"'{child.name}' is not in a case study folder and would not be published: put each case study in its own folder, {display_path(root)}/<name>/en.md and cy.md"))
     for folder in case_study_folders(root):
         record, found = load_case_study(folder)
         problems.extend(found)
@@ -337,3 +377,83 @@ def source_title(record: CaseStudy, language: str) -> str:
     if record.source_document in registry:
         return registry[record.source_document]["title"][language]
     return record.source_document
+
+
+def check_paths(paths: list[Path], root: Path | None = None) -> list[Problem]:
+    """Every problem in some case study folders (or files in them), titles compared with all.
+
+    A new case study is checked against the whole collection, so that a title already used
+    by another case study is found before the build finds it.
+    """
+    root = Path(root) if root is not None else case_studies_dir()
+    if not paths:
+        return load_case_studies(root)[1]
+    folders = list(dict.fromkeys(Path(path).resolve() if Path(path).is_dir() else Path(path).resolve().parent for path in paths))
+    problems: list[Problem] = []
+    given: list[CaseStudy] = []
+    for folder in folders:
+        record, found = load_case_study(folder)
+        problems.extend(found)
+        if record:
+            given.append(record)
+    others = [record for record in load_case_studies(root)[0] if record.folder.resolve() not in folders] if root.is_dir() else []
+    for problem in check_collection(others + given):
+        if any(Path(problem.path).resolve().is_relative_to(folder) for folder in folders):
+            problems.append(problem)
+    return problems
+
+
+def check_value(name: str, value: Any, today: dt.date | None = None) -> list[str]:
+    """The checker's messages about one field's value, for prompts and forms."""
+    spec = FIELDS[name]
+    if spec.kind == "date" and value not in (None, ""):
+        return list(_date_problems(value, today))
+    return [problem.message for problem in _check_field(name, spec, value, "", 1)]
+
+
+def form_schema(records: list[CaseStudy]) -> dict[str, Any]:
+    """The field spec, the allowed values and the checker's patterns, for the share form.
+
+    Written to case-studies/schema.json by the build, so that the form in the browser and
+    this checker apply one set of rules.
+    """
+    from exchange import markdown_safety as safety
+
+    def vocabulary_entries(kind: str) -> list[dict[str, Any]]:
+        return [{"id": key, **{name: value for name, value in vocabulary.entry(kind, key).items()}} for key in vocabulary.identifiers(kind)]
+
+    return {
+        "generated_by": "exchange/hooks/case_studies.py from exchange.case_studies.FIELDS",
+        "languages": list(LANGUAGES),
+        "fields": {
+            name: {"kind": spec.kind, "shared": spec.shared, "required": spec.required, "vocabulary": spec.vocabulary, "max_length": spec.max_length, "help": spec.help}
+            for name, spec in FIELDS.items()
+        },
+        "vocabularies": {kind: vocabulary_entries(kind) for kind in vocabulary.KINDS},
+        "reserved_slugs": sorted(RESERVED_SLUGS),
+        "picture_suffixes": sorted(PICTURE_SUFFIXES),
+        "patterns": {
+            "slug": safety.js_regex(SLUG),
+            "url": safety.js_regex(URL),
+            "partial_date": safety.js_regex(PARTIAL_DATE),
+            "placeholder": safety.js_regex(PLACEHOLDER),
+            "html_in_text": safety.js_regex(safety.HTML_IN_TEXT),
+            "dangerous_tag": safety.js_regex(safety.DANGEROUS_TAG),
+            "event_handler": safety.js_regex(safety.EVENT_HANDLER),
+            "script_scheme": safety.js_regex(safety.SCRIPT_SCHEME),
+            "data_link": safety.js_regex(safety.DATA_LINK),
+            "markdown_image": safety.js_regex(safety.MARKDOWN_IMAGE),
+            "html_image": safety.js_regex(safety.HTML_IMAGE),
+            "h1_line": safety.js_regex(safety.H1_LINE),
+            "external_source": safety.js_regex(safety.EXTERNAL_SOURCE),
+            "setext_h1_underline": safety.js_regex(safety.SETEXT_H1_UNDERLINE),
+            "reference_image": safety.js_regex(safety.REFERENCE_IMAGE),
+            "shortcut_image": safety.js_regex(safety.SHORTCUT_IMAGE),
+            "reference_definition": safety.js_regex(safety.REFERENCE_DEFINITION),
+        },
+        "vague_alt": sorted(safety.VAGUE_ALT),
+        "existing": {
+            "slugs": sorted(record.slug for record in records),
+            "titles": {language: sorted(record.texts[language].title.casefold() for record in records if language in record.texts) for language in LANGUAGES},
+        },
+    }

@@ -6,7 +6,6 @@ editor sees `path:line: message` and not a Python traceback.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,5 +142,3 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Proble
 def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     return parse_document(path, Path(path).read_bytes())
 
-
-__all__ = ["Document", "parse_document", "read_document", "FENCE", "dt"]

@@ -13,19 +13,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange.cli import run_checker  # noqa: E402
-from exchange.case_studies import CASE_STUDIES_DIR, check_collection, load_case_studies, load_case_study  # noqa: E402
+from exchange.case_studies import check_paths  # noqa: E402
 
 
 def check(paths: list[Path]):
-    if not paths:
-        return load_case_studies(CASE_STUDIES_DIR)[1]
-    problems, records = [], []
-    for folder in dict.fromkeys(path if path.is_dir() else path.parent for path in paths):
-        record, found = load_case_study(folder)
-        problems.extend(found)
-        if record:
-            records.append(record)
-    return problems + list(check_collection(records))
+    """Every folder under case_studies/ or EXCHANGE_CASE_STUDIES_DIR, or the given ones
+    (compared with the whole collection, so that a title used twice is found)."""
+    return check_paths(paths)
 
 
 if __name__ == "__main__":

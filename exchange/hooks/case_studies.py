@@ -1,4 +1,5 @@
-"""Build hooks for case studies: one page per case study and language, and the listing.
+"""Build hooks for case studies: one page per case study and language, the listing, and the
+share form's rules.
 
 The checks are the same as `scripts/check_case_studies.py`: any problem is logged as a
 warning, so the strict build fails instead of publishing a site with a case study missing.
@@ -6,14 +7,16 @@ warning, so the strict build fails instead of publishing a site with a case stud
 
 from __future__ import annotations
 
+import json
 import logging
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from exchange import case_study_pages as pages
-from exchange.case_studies import load_case_studies
-from exchange.site import mark_language, site_language
+from exchange import share_form
+from exchange.case_studies import form_schema, load_case_studies
+from exchange.site import DEFAULT_LANGUAGE, mark_language, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
 _state: dict = {}
@@ -22,13 +25,14 @@ _state: dict = {}
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
 def on_files(files, config):
     """Add this language's case-study pages (the i18n plugin cannot take generated files)."""
+    language = site_language(config)
     records, problems = load_case_studies()
-    for problem in problems:
-        log.warning(f"case study problem: {problem}")
+    if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
+        for problem in problems:
+            log.warning(f"case study problem: {problem}")
     by_slug = {record.slug: record for record in records}
     related = pages.related_case_studies(records)
     _state.update(records=records, by_slug=by_slug, related={slug: [by_slug[other] for other in others] for slug, others in related.items()})
-    language = site_language(config)
     for record in records:
         text = record.text(language)  # a missing Welsh file falls back to English, marked as such
         page = File.generated(config, pages.page_uri(record.slug, language), content=pages.page_markdown(record, text.language))
@@ -36,6 +40,9 @@ def on_files(files, config):
         files.append(page)
         for picture in record.pictures:
             files.append(File.generated(config, f"{pages.page_url(record.slug, language)}{picture.name}", abs_src_path=str(picture)))
+    if language == DEFAULT_LANGUAGE:  # one schema serves the form in both languages
+        schema = json.dumps(form_schema(records), ensure_ascii=False, indent=1)
+        files.append(File.generated(config, share_form.SCHEMA_URI, content=schema))
     return files
 
 
@@ -46,4 +53,6 @@ def on_page_context(context, page, config, nav):
         context["case_study"] = pages.case_study_view(_state["by_slug"][slug], language, _state["related"][slug])
     if page.meta.get("template") == "case-studies.html":
         context["listing"] = pages.listing_view(_state["records"], language)
+    if page.meta.get("template") == "share-case-study.html":
+        context["share_form"] = share_form.form_view(language)
     return context

@@ -1,0 +1,175 @@
+// The query side of the site search, without the page: it plans a query (synonyms, Welsh
+// stop words and mutations), runs it on a Pagefind bundle, ranks the pages, and cuts each
+// result's excerpt from the page's own words. search.js puts it on the page; the tests and
+// scripts/search_precision.py run it in Node against a built site.
+//
+// Why one Pagefind search per word: Pagefind ANDs the words of a query and has no OR, and a
+// Welsh word can be one of several words (Nghaerdydd is Caerdydd; lan may be llan or glan).
+// So each word's forms are searched on their own and combined here: a page must match every
+// word (by any of its forms), and its score is the sum of its best score for each word, a
+// form's score being multiplied by its weight (the typed word 1, a rule candidate less).
+// That is how Pagefind scores a query of several words too (BM25 sums over the words).
+
+import { mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs";
+
+export const EXCERPT_WORDS = 30;
+const SYNONYM_WEIGHT = 0.9;
+
+function synonymMembers(data) {
+  return (data.synonyms || []).map((group) => group.map((term) => searchWords(term)).filter((words) => words.length));
+}
+
+function findSpans(words, members) {
+  // Every place where a synonym group's term occurs in the query, longest terms first.
+  const spans = [];
+  const taken = new Array(words.length).fill(false);
+  const candidates = [];
+  members.forEach((group, groupIndex) => group.forEach((term) => candidates.push({ term, groupIndex })));
+  candidates.sort((a, b) => b.term.length - a.term.length);
+  for (const { term, groupIndex } of candidates) {
+    for (let start = 0; start + term.length <= words.length; start++) {
+      const end = start + term.length;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      if (term.every((word, offset) => words[start + offset] === word)) {
+        spans.push({ start, end, term, groupIndex });
+        taken.fill(true, start, end);
+      }
+    }
+  }
+  return spans;
+}
+
+/** The searches a query needs: variants (the query, and the query with a synonym in place of
+ * a term it uses), each a list of words, each word a list of {key, weight}. */
+export function planQuery(query, data) {
+  const words = searchWords(query);
+  if (!words.length) return [];
+  const members = synonymMembers(data);
+  const variants = [{ words, weight: 1 }];
+  for (const span of findSpans(words, members)) {
+    for (const other of members[span.groupIndex]) {
+      if (other.join(" ") === span.term.join(" ")) continue;
+      variants.push({ words: [...words.slice(0, span.start), ...other, ...words.slice(span.end)], weight: SYNONYM_WEIGHT });
+    }
+  }
+  const stop = new Set(data.stop_words || []);
+  const alternative = data.fold_welsh ? data.alternative_weight : 0;
+  return variants.map(({ words: variantWords, weight }) => {
+    const kept = variantWords.filter((word) => !stop.has(word));
+    const chosen = kept.length ? kept : variantWords;
+    const injected = weight < 1;
+    return {
+      weight,
+      terms: chosen.map((word) => [
+        // Initials put in by a synonym match whole words only: CLA must not find CLASS.
+        { key: word, weight: 1, exact: injected && variantWords.length === 1 && !words.includes(word) },
+        // A rule candidate matches whole words only: lan may be llan, but not Llanelli.
+        ...(alternative > 0 ? mutationCandidates(word).map(([radical]) => ({ key: radical, weight: alternative, exact: true })) : []),
+      ]),
+    };
+  });
+}
+
+/** Runs a query on a Pagefind instance; resolves to ranked results:
+ * [{id, score, locations, result}] where result is one Pagefind result for the page. */
+export async function runQuery(pagefind, query, data, cache = new Map()) {
+  const plan = planQuery(query, data);
+  const search = (key, exact) => {
+    const name = (exact ? "=" : "~") + key;
+    if (!cache.has(name)) {
+      // Pagefind matches the start of words; its "quoted" search matches whole words but
+      // scores every page alike. So a whole-word search keeps the pages and places the quoted
+      // search found, with the scores of the ordinary search.
+      const found = exact
+        ? Promise.all([pagefind.search(key), pagefind.search(`"${key}"`)]).then(([loose, strict]) => {
+            const places = new Map(strict.results.map((result) => [result.id, result.words]));
+            return loose.results.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
+          })
+        : pagefind.search(key).then((response) => response.results);
+      cache.set(name, found);
+    }
+    return cache.get(name);
+  };
+  const best = new Map();
+  for (const variant of plan) {
+    let pages = null;
+    for (const forms of variant.terms) {
+      const termPages = new Map();
+      for (const { key, weight, exact } of forms) {
+        for (const result of await search(key, exact)) {
+          const found = termPages.get(result.id);
+          const score = result.score * weight;
+          if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result });
+          else {
+            found.score = Math.max(found.score, score);
+            result.words.forEach((location) => found.locations.add(location));
+          }
+        }
+      }
+      if (pages === null) pages = termPages;
+      else {
+        for (const [id, page] of pages) {
+          const match = termPages.get(id);
+          if (!match) pages.delete(id);
+          else {
+            page.score += match.score;
+            match.locations.forEach((location) => page.locations.add(location));
+          }
+        }
+      }
+    }
+    for (const [id, page] of pages || []) {
+      const score = page.score * variant.weight;
+      const found = best.get(id);
+      if (!found || score > found.score) best.set(id, { id, score, locations: page.locations, result: page.result });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
+
+/** A result's excerpt in the page's own words: [{text, mark}] parts, and the heading of the
+ * part of the page it comes from. `fragment` is Pagefind's data for the page. */
+export function buildExcerpt(fragment, locations, data, length = EXCERPT_WORDS) {
+  const words = String(fragment.content || "").split(/[\r\n\s]+/g);
+  const sentinelAt = words.indexOf(data.alias_sentinel);
+  const pageWords = sentinelAt >= 0 ? words.slice(0, sentinelAt) : words;
+  const marked = new Set();
+  const aliasKeys = new Set();
+  for (const location of locations) {
+    if (location < pageWords.length) marked.add(location);
+    else if (location > sentinelAt && words[location]) searchWords(words[location]).forEach((key) => aliasKeys.add(key));
+  }
+  if (aliasKeys.size) {
+    // A match on a radical added after the page's text: mark the page's words it came from.
+    pageWords.forEach((word, index) => {
+      for (const key of wordKeys(word)) if (aliasKeys.has(key)) { marked.add(index); break; }
+    });
+  }
+  const positions = [...marked].sort((a, b) => a - b);
+  let start = 0;
+  if (pageWords.length > length && positions.length) {
+    let bestCount = -1;
+    for (const position of positions) {
+      const from = Math.max(0, Math.min(position - Math.floor(length / 3), pageWords.length - length));
+      const count = positions.filter((other) => other >= from && other < from + length).length;
+      if (count > bestCount) { bestCount = count; start = from; }
+    }
+  }
+  const end = Math.min(pageWords.length, start + length);
+  const parts = [];
+  if (start > 0) parts.push({ text: "… ", mark: false });
+  for (let index = start; index < end; index++) {
+    const text = pageWords[index] + (index < end - 1 ? " " : "");
+    const mark = marked.has(index);
+    const last = parts[parts.length - 1];
+    if (last && last.mark === mark && !mark) last.text += text;
+    else parts.push({ text, mark });
+  }
+  if (end < pageWords.length) parts.push({ text: " …", mark: false });
+  const first = positions.find((position) => position >= start) ?? start;
+  const anchors = (fragment.anchors || [])
+    .filter((anchor) => /^h[2-6]$/i.test(anchor.element) && anchor.id && anchor.text && anchor.location <= first)
+    .sort((a, b) => a.location - b.location);
+  const heading = anchors.length ? anchors[anchors.length - 1] : null;
+  return { parts, heading: heading ? { id: heading.id, text: heading.text.trim() } : null, marked: positions.length };
+}

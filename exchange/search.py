@@ -1,0 +1,405 @@
+"""The site search: one Pagefind index per language, Welsh mutations folded, synonyms.
+
+Shape
+-----
+After both languages are built, every page of each language is read from the built site and
+given to Pagefind (the `pagefind` Python API), which writes one bundle per language:
+`pagefind/` (English pages only) and `cy/pagefind/` (Welsh pages only). An English page shown
+on the Welsh site because its translation is missing has `<html lang="en">` and is left out of
+both: it is not Welsh, and the English index has the page at its English address already.
+The reader's browser loads only its own language's bundle, in small chunks, and only once the
+reader starts to search (`docs/javascripts/search.js`).
+
+Welsh mutations: what the index holds, and why
+----------------------------------------------
+Pagefind has no Welsh stemmer and matches words by prefix. Three ways to fold mutations were
+measured (`scripts/search_precision.py`, 30+ real queries over the site's own Welsh pages):
+
+- fold in the browser only, expanding a query to every form the rules allow: no change to the
+  index, but the browser cannot know which of *llan*, *glan*, *lan* exist, and each candidate
+  matches by prefix (*lan* -> *Llanelli*): precision falls;
+- replace every Welsh word in the index with its radical: exact, but Pagefind's excerpts are cut
+  from the indexed text, so readers would see folded text (*plant derbyn gofal caerdydd*);
+- (chosen) index the page's own text unchanged, and add, after the text, the radical of each
+  mutated word (*yng Nghaerdydd* adds *caerdydd*). Excerpts and highlights stay in the page's own
+  words: the browser builds them from the page text, and maps a match on an added radical back to
+  the words it came from. The added radicals are the ones the Welsh dictionary confirms
+  (`WelshLexicon`): *blant* adds *plant*; *fel* adds nothing, although the rules alone would make
+  it a mutation of *bel*. A word that is a word in its own right and also a possible mutation
+  (*dad*, *lan*, *bosibl*) adds its other readings at a low weight
+  (`FoldingStrategy.secondary_weight`), so that *tad* still finds *ei dad*, below the pages that
+  say *tad*.
+
+On the query side the browser drops Welsh stop words, splits apostrophe forms, removes
+circumflexes, and searches the typed word and its rule candidates, the candidates at a lower
+weight (`FoldingStrategy.alternative_weight`). English pages are never folded.
+
+Synonyms and initials (PEP, LAC, CLA, GDD; PDG means *plant sy'n derbyn gofal* on the Welsh
+site) come from `exchange/data/synonyms.yml` and, once it exists, the glossary; the browser
+expands a query with them (`search_data`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import yaml
+from bs4 import BeautifulSoup
+
+from exchange import DATA_DIR, LANGUAGES, vocabulary
+from exchange.problems import Problem
+from exchange.site import DEFAULT_LANGUAGE, language_home
+from exchange.welsh_folding import (
+    WelshLexicon,
+    mutation_candidates,
+    normalise,
+    stop_words,
+    surface_words,
+)
+
+SYNONYMS_FILE = DATA_DIR / "synonyms.yml"
+BUNDLE_FOLDER = "pagefind"
+SEARCH_DATA_FILE = "exchange-search.json"
+# Starts the block of added radicals in a page's indexed text: the browser cuts the page's
+# own text there. A punctuation mark, so Pagefind indexes no word for it.
+ALIAS_SENTINEL = "⁂"
+# Parts of a page that are not its own text: the same on many pages, or lists of other pages.
+NOT_INDEXED = (
+    ".x-sources",
+    ".x-related",
+    ".x-kicker",
+    ".x-untranslated",
+    ".x-filter",
+    ".headerlink",
+    "[data-case-study-list]",
+    'section[aria-labelledby^="x-by-"]',
+    "nav",
+    "script",
+)
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang=\"([^\"]+)\"")
+_ARTICLE_START = re.compile(r"<article\b")
+
+
+@dataclass(frozen=True)
+class FoldingStrategy:
+    """How Welsh mutations reach the index and the query (see the module docstring)."""
+
+    name: str
+    use_lexicon: bool = True  # False: every rule candidate is added, unchecked
+    fold: bool = True  # False: no Welsh folding at all (Pagefind on the page text)
+    secondary_weight: float | None = 0.1  # readings of words that are words themselves; None: left out
+    alternative_weight: float = 0.5  # the browser's rule candidates of a query word
+
+
+STRATEGIES = {
+    strategy.name: strategy
+    for strategy in (
+        FoldingStrategy("none", fold=False, secondary_weight=None, alternative_weight=0.0),
+        FoldingStrategy("rules", use_lexicon=False, secondary_weight=None, alternative_weight=1.0),
+        FoldingStrategy("lexicon", secondary_weight=None),
+        FoldingStrategy("lexicon-ranked", secondary_weight=0.1),
+    )
+}
+DEFAULT_STRATEGY = STRATEGIES["lexicon-ranked"]
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page as Pagefind reads it."""
+
+    path: str  # in the built site, e.g. "cy/guidance/roles/index.html"
+    url: str  # relative to the language's home, e.g. "guidance/roles/"
+    language: str
+    html: str
+
+
+@dataclass
+class SiteIndex:
+    pages: dict[str, list[IndexedPage]] = field(default_factory=lambda: {language: [] for language in LANGUAGES})
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+
+# ---------------------------------------------------------------- which pages, in which index
+
+
+def site_language_of(relative: Path) -> str:
+    """The site a built file belongs to: 'cy/...' is the Welsh site, the rest English."""
+    first = relative.parts[0] if relative.parts else ""
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def page_url(relative: Path, language: str) -> str:
+    """'cy/guidance/roles/index.html' -> 'guidance/roles/' (relative to the language home)."""
+    text = relative.as_posix().removeprefix(language_home(language))
+    return text.removesuffix("index.html")
+
+
+def html_language(html: str) -> str | None:
+    match = _HTML_LANG.search(html)
+    return match.group(1) if match else None
+
+
+def select_pages(site_dir: Path) -> Iterator[tuple[Path, str, str | None]]:
+    """Every built page with its site language and the reason it is left out (or None)."""
+    site_dir = Path(site_dir)
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        language = site_language_of(relative)
+        inside = relative.parts[1:] if language != DEFAULT_LANGUAGE else relative.parts
+        if inside and inside[0] in {"assets", BUNDLE_FOLDER}:
+            continue
+        if relative.name == "404.html":
+            yield relative, language, "the page-not-found page"
+            continue
+        yield relative, language, None
+
+
+# ---------------------------------------------------------------- what Pagefind reads
+
+
+def _article_bounds(html: str) -> tuple[int, int] | None:
+    start = _ARTICLE_START.search(html)
+    end = html.rfind("</article>")
+    if not start or end < start.start():
+        return None
+    return start.start(), end + len("</article>")
+
+
+def page_aliases(text: str, lexicon: WelshLexicon | None, strategy: FoldingStrategy) -> tuple[list[str], list[str]]:
+    """The radicals a Welsh text's mutated words add to the index: (full weight, low weight).
+
+    One radical per occurrence, so that a page that says *Nghaerdydd* five times ranks like a
+    page that says *Caerdydd* five times.
+    """
+    primary: list[str] = []
+    secondary: list[str] = []
+    if not strategy.fold:
+        return primary, secondary
+    stopwords = stop_words()
+    for surface in surface_words(text):
+        word = normalise(surface)
+        if word in stopwords:
+            continue
+        if lexicon is None:
+            primary.extend(radical for radical, _ in mutation_candidates(word))
+            continue
+        readings = lexicon.readings(surface)
+        if not readings.radicals:
+            continue
+        if readings.is_word:
+            if strategy.secondary_weight is not None:
+                secondary.extend(readings.radicals)
+        else:
+            primary.extend(readings.radicals)
+    return primary, secondary
+
+
+def prepare_html(html: str, language: str, section: str | None, lexicon: WelshLexicon | None, strategy: FoldingStrategy) -> str:
+    """The page as Pagefind reads it: its article only, without the parts that are not the
+    page's own text, with its section, and (Welsh) the radicals of its mutated words."""
+    bounds = _article_bounds(html)
+    if bounds is None:
+        raise ValueError("the page has no <article>: the theme's main.html must keep it")
+    start, end = bounds
+    soup = BeautifulSoup(html[start:end], "html.parser")
+    article = soup.article
+    for selector in NOT_INDEXED:
+        for element in article.select(selector):
+            element.decompose()
+    article["data-pagefind-body"] = ""
+    if section:
+        article.append(soup.new_tag("span", attrs={"data-pagefind-meta": f"section:{section}"}))
+    if language == "cy":
+        primary, secondary = page_aliases(article.get_text(" "), lexicon, strategy)
+        blocks = [(primary, 1.0), (secondary, strategy.secondary_weight)]
+        first = True
+        for words, weight in blocks:
+            if not words:
+                continue
+            block = soup.new_tag("div", attrs={"data-pagefind-weight": f"{weight:g}"})
+            block.string = " ".join(([ALIAS_SENTINEL] if first else []) + words)
+            article.append(block)
+            first = False
+    return html[:start] + str(soup) + html[end:]
+
+
+def collect_pages(
+    site_dir: Path,
+    sections: dict[str, str] | None = None,
+    lexicon: WelshLexicon | None = None,
+    strategy: FoldingStrategy = DEFAULT_STRATEGY,
+) -> SiteIndex:
+    """Every page of both sites, prepared for its language's index, and what was left out."""
+    site_dir = Path(site_dir)
+    sections = sections or {}
+    result = SiteIndex()
+    for relative, language, reason in select_pages(site_dir):
+        if reason:
+            result.left_out.append((relative.as_posix(), reason))
+            continue
+        html = (site_dir / relative).read_text(encoding="utf-8")
+        text_language = html_language(html)
+        if text_language != language:
+            result.left_out.append((relative.as_posix(), f"its text is in '{text_language}', not the site's language '{language}'"))
+            continue
+        site_url = language_home(language) + page_url(relative, language)
+        prepared = prepare_html(html, language, sections.get(site_url), lexicon, strategy)
+        result.pages[language].append(IndexedPage(relative.as_posix(), page_url(relative, language), language, prepared))
+    return result
+
+
+# ---------------------------------------------------------------- synonyms
+
+
+def _read_synonym_file(path: Path) -> tuple[dict[str, list[list[str]]], list[Problem]]:
+    problems: list[Problem] = []
+    shown = path.name if not path.is_absolute() else str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return {}, [Problem(shown, (mark.line + 1) if mark else 1, f"the file is not valid YAML: {getattr(error, 'problem', error)}")]
+    groups: dict[str, list[list[str]]] = {language: [] for language in LANGUAGES}
+    for language, entries in data.items():
+        if language not in LANGUAGES:
+            problems.append(Problem(shown, 1, f"'{language}' is not a language of the site: use {' or '.join(LANGUAGES)}", field=language))
+            continue
+        for index, entry in enumerate(entries or []):
+            if not isinstance(entry, list) or len(entry) < 2 or not all(isinstance(term, str) and term.strip() for term in entry):
+                problems.append(Problem(shown, 1, f"{language} group {index + 1} must be a list of two or more terms, like [PEP, personal education plan]", field=language))
+                continue
+            groups[language].append([term.strip() for term in entry])
+    return groups, problems
+
+
+def _glossary_groups(language: str) -> list[list[str]]:
+    """Synonym groups from the glossary, once the glossary module exists (another feature)."""
+    try:
+        from exchange import glossary
+    except ImportError:
+        return []
+    return [sorted(group) for group in glossary.synonym_groups(language)]
+
+
+def synonym_groups(language: str, path: Path = SYNONYMS_FILE) -> tuple[list[list[str]], list[Problem]]:
+    """Groups of terms that mean the same in one language: ours, then the glossary's.
+
+    Groups that share a term are merged, so the glossary can add to a group of ours.
+    """
+    ours, problems = _read_synonym_file(path)
+    merged: list[set[str]] = []
+    for group in ours.get(language, []) + _glossary_groups(language):
+        keys = {" ".join(normalise(term).split()) for term in group}
+        overlapping = [existing for existing in merged if keys & {" ".join(normalise(term).split()) for term in existing}]
+        combined = set(group).union(*overlapping)
+        merged = [existing for existing in merged if existing not in overlapping] + [combined]
+    return [sorted(group, key=str.casefold) for group in merged], problems
+
+
+# ---------------------------------------------------------------- the browser's data
+
+
+def search_data(language: str, strategy: FoldingStrategy = DEFAULT_STRATEGY) -> dict[str, Any]:
+    """What the browser's query side needs besides the index: stop words, synonyms, weights."""
+    groups, _ = synonym_groups(language)
+    welsh = language == "cy" and strategy.fold
+    return {
+        "language": language,
+        "fold_welsh": welsh,
+        "stop_words": sorted(stop_words()) if welsh else [],
+        "alternative_weight": strategy.alternative_weight if welsh else 0,
+        "alias_sentinel": ALIAS_SENTINEL,
+        "synonyms": groups,
+        "strategy": strategy.name,
+    }
+
+
+def lexicon_names() -> list[str]:
+    """Welsh names the dictionary lacks but the site uses: local authorities and regions."""
+    names: list[str] = []
+    for kind in ("local_authorities", "regions"):
+        for identifier in vocabulary.identifiers(kind):
+            names.extend(surface_words(vocabulary.label(kind, identifier, "cy")))
+    return names
+
+
+def load_lexicon() -> WelshLexicon:
+    return WelshLexicon(names=lexicon_names())
+
+
+# ---------------------------------------------------------------- writing the bundles
+
+
+def bundle_dir(site_dir: Path, language: str) -> Path:
+    return Path(site_dir) / language_home(language) / BUNDLE_FOLDER
+
+
+async def _write_bundle(pages: list[IndexedPage], output: Path) -> int:
+    """Pagefind reads the prepared pages from a scratch folder in one go (adding them one by
+    one through its service costs a round trip each: 0.1 s a page)."""
+    from pagefind.index import PagefindIndex
+
+    with tempfile.TemporaryDirectory(prefix="exchange-search-") as scratch:
+        for page in pages:
+            target = Path(scratch, page.url, "index.html") if not page.url.endswith(".html") else Path(scratch, page.url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        async with PagefindIndex(config={"output_path": str(output)}) as index:
+            indexed = await index.add_directory(scratch)
+    return indexed["page_count"]
+
+
+def write_bundles(site_dir: Path, index: SiteIndex, strategy: FoldingStrategy = DEFAULT_STRATEGY) -> dict[str, int]:
+    """One Pagefind bundle and one data file per language; the number of pages in each."""
+
+    async def write_all() -> dict[str, int]:
+        counts = {}
+        for language in LANGUAGES:
+            output = bundle_dir(site_dir, language)
+            counts[language] = await _write_bundle(index.pages[language], output)
+            (output / SEARCH_DATA_FILE).write_text(json.dumps(search_data(language, strategy), ensure_ascii=False), encoding="utf-8")
+        return counts
+
+    return asyncio.run(write_all())
+
+
+def build_search(site_dir: Path, sections: dict[str, str] | None = None, strategy: FoldingStrategy = DEFAULT_STRATEGY) -> tuple[dict[str, int], SiteIndex]:
+    """Index a built site (both languages): the build hook and the benchmarks call this."""
+    lexicon = load_lexicon() if strategy.fold and strategy.use_lexicon else None
+    index = collect_pages(site_dir, sections, lexicon, strategy)
+    return write_bundles(site_dir, index, strategy), index
+
+
+# ---------------------------------------------------------------- sections
+
+
+def section_titles(nav: Any) -> dict[str, str]:
+    """The navigation's top-level titles by the first folder of the pages under them:
+    {'guidance': 'Guidance', '': 'Home', ...} (titles in the build's language)."""
+    titles: dict[str, str] = {}
+
+    def pages_under(item: Any) -> Iterator[Any]:
+        if getattr(item, "is_page", False):
+            yield item
+        for child in getattr(item, "children", None) or []:
+            yield from pages_under(child)
+
+    for item in nav.items:
+        for page in pages_under(item):
+            parts = [part for part in page.url.split("/") if part]
+            if parts and parts[0] in LANGUAGES:
+                parts = parts[1:]
+            titles.setdefault(parts[0] if parts else "", item.title)
+    return titles
+
+
+def page_section(url: str, language: str, titles: dict[str, str]) -> str | None:
+    """The top-level section a page belongs to, by its first folder."""
+    parts = [part for part in url.removeprefix(language_home(language)).split("/") if part]
+    return titles.get(parts[0] if parts else "")

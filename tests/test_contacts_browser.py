@@ -1,0 +1,101 @@
+"""The contact table's sorting and filtering in a real browser (Debian's chromium)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from exchange import PROJECT_ROOT
+from exchange.welsh import sort_key
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("needs Debian's chromium (make system-deps)")
+    target = tmp_path_factory.mktemp("contacts-browser-site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(PROJECT_ROOT / ".nostrict.yml"), "-d", str(target)],
+                   cwd=PROJECT_ROOT, check=True, capture_output=True, env=env, timeout=600)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+def visible_rows(page):
+    return page.locator("tr[data-row]:not([hidden])")
+
+
+def test_filters_show_matching_rows_and_announce_the_count(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}/contacts/")
+    status = page.locator("[data-contacts-status]")
+    assert page.locator("form[data-contacts-filter]").is_visible()
+    assert status.text_content() == "Showing 44 of 44 entries."
+    page.select_option("#x-contacts-region", "csc")
+    assert visible_rows(page).count() == 10
+    assert status.text_content() == "Showing 10 of 44 entries."
+    page.select_option("#x-contacts-role", "lace-coordinator")
+    assert visible_rows(page).count() == 5
+    assert "region=csc" in page.url and "role=lace-coordinator" in page.url
+    page.select_option("#x-contacts-authority", "swansea")  # not in that region
+    assert visible_rows(page).count() == 0
+    assert status.text_content() == "No entries match: clear a filter to see more."
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelector('[data-contacts-status]').textContent.startsWith('Showing 44')")
+    page.close()
+
+
+def test_a_filter_in_the_address_is_applied_on_arrival(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}/cy/contacts/?authority=cardiff")
+    assert visible_rows(page).count() == 2
+    assert page.locator("[data-contacts-status]").text_content() == "Yn dangos 2 o 44 cofnod."
+    page.close()
+
+
+def test_sorting_uses_buttons_in_headers_with_aria_sort_and_welsh_order(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}/cy/contacts/")
+    header = page.locator('th[data-sort="authority"]')
+    button = header.locator("button")
+    assert button.count() == 1
+    button.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    names = visible_rows(page).locator("th").all_text_contents()
+    assert names[0] == "Abertawe" and names[-1] == "Ynys Môn"
+    assert [name for i, name in enumerate(names) if i % 2 == 0] == sorted(set(names), key=lambda name: sort_key(name, "cy"))
+    assert page.locator("tr[data-group-header]:not([hidden])").count() == 0
+    assert "Wedi'u trefnu yn ôl Awdurdod lleol, esgynnol." in page.locator("[data-contacts-status]").text_content()
+    button.click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert visible_rows(page).locator("th").first.text_content() == "Ynys Môn"
+    page.click("[data-contacts-group]")
+    assert header.get_attribute("aria-sort") is None
+    assert page.locator("tr[data-group-header]:not([hidden])").count() == 4
+    page.close()
