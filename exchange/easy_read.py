@@ -2,7 +2,7 @@
 
 One check, used by `scripts/check_easy_read.py`, by the build (exchange/hooks/easy_read.py)
 and by the tests. The rules follow GOV.UK's and Mencap's easy-read guidance, and "Cymraeg
-Clir" for Welsh (see README's "Easy read" section):
+Clir" for Welsh:
 
 - Sentence length: at most 15 words in English, 20 in Welsh (Welsh needs more words for the
   same idea: articles, particles and split verbs; Cymraeg Clir allows up to 25).

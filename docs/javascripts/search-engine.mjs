@@ -39,6 +39,18 @@ function findSpans(words, members) {
   return spans;
 }
 
+// When no word in the index starts with a search word, Pagefind 1.5 matches the longest
+// word the search word starts with instead (nothing for "Nghaerdydd" -> every "N"). Those are
+// not matches for a reader: the top result shows which kind of match Pagefind made.
+async function withoutShorterWords(key, results) {
+  if (!results.length) return results;
+  const top = results[0];
+  const fragment = await top.data();
+  const word = searchWords(String(fragment.content || "").split(/[\r\n\s]+/g)[top.words[0]] || "")[0] || "";
+  const stem = key.slice(0, Math.max(3, key.length - 3));
+  return word.startsWith(key) || (word.length >= key.length - 2 && word.startsWith(stem)) ? results : [];
+}
+
 /** The searches a query needs: variants (the query, and the query with a synonym in place of
  * a term it uses), each a list of words, each word a list of {key, weight}. */
 export function planQuery(query, data) {
@@ -52,17 +64,18 @@ export function planQuery(query, data) {
       variants.push({ words: [...words.slice(0, span.start), ...other, ...words.slice(span.end)], weight: SYNONYM_WEIGHT });
     }
   }
+  const wholeWords = new Set(members.flat().filter((term) => term.length === 1).map((term) => term[0]));
   const stop = new Set(data.stop_words || []);
   const alternative = data.fold_welsh ? data.alternative_weight : 0;
   return variants.map(({ words: variantWords, weight }) => {
     const kept = variantWords.filter((word) => !stop.has(word));
     const chosen = kept.length ? kept : variantWords;
-    const injected = weight < 1;
     return {
       weight,
       terms: chosen.map((word) => [
-        // Initials put in by a synonym match whole words only: CLA must not find CLASS.
-        { key: word, weight: 1, exact: injected && variantWords.length === 1 && !words.includes(word) },
+        // A term of a synonym group written as one word (initials: PEP, CLA, GDD) matches whole
+        // words only: CLA must not find CLASS.
+        { key: word, weight: 1, exact: wholeWords.has(word) },
         // A rule candidate matches whole words only: lan may be llan, but not Llanelli.
         ...(alternative > 0 ? mutationCandidates(word).map(([radical]) => ({ key: radical, weight: alternative, exact: true })) : []),
       ]),
@@ -85,7 +98,7 @@ export async function runQuery(pagefind, query, data, cache = new Map()) {
             const places = new Map(strict.results.map((result) => [result.id, result.words]));
             return loose.results.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
           })
-        : pagefind.search(key).then((response) => response.results);
+        : pagefind.search(key).then((response) => withoutShorterWords(key, response.results));
       cache.set(name, found);
     }
     return cache.get(name);

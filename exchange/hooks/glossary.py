@@ -20,6 +20,8 @@ _logged: set[str] = set()
 
 
 def on_config(config):
+    if site_language(config) == "en":  # a new build (the Welsh build runs inside the English one)
+        _logged.clear()
     _, problems = glossary.load_glossary()
     for problem in problems:
         if str(problem) not in _logged:  # once, not once per language

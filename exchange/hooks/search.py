@@ -36,6 +36,7 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the navigation's titles
 def on_nav(nav, config, files):
     _state["titles"] = search.section_titles(nav)
     return nav
