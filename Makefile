@@ -9,11 +9,15 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup build serve check test test-fast system-deps new-case-study clean
+.PHONY: check-deps node-deps links links-external html check-site check-all
 
 help:
 	@echo "make build            set up and build the site into site/ (strict)"
 	@echo "make serve            live preview on http://127.0.0.1:8000"
-	@echo "make check            run every content check"
+	@echo "make check            run every content check (built site included: links, HTML)"
+	@echo "make check-all        make check, and the accessibility tests on every page"
+	@echo "make links            check every link and anchor between the site's pages (offline)"
+	@echo "make links-external   check links to other sites (online); report in .cache/link-report.md"
 	@echo "make test             set up (Debian packages included) and run all tests"
 	@echo "make new-case-study   write a new case study in both languages from the template"
 
@@ -33,20 +37,66 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-check: $(STAMP)
+check: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/check_case_studies.py
+	$(BIN)/python scripts/check_translations.py
 	$(BIN)/python scripts/check_contacts.py
 	$(BIN)/python scripts/check_glossary.py
 	$(BIN)/python scripts/check_easy_read.py
+	@$(MAKE) --no-print-directory check-site
+
+# The built site's checks (part of `make check`): links and anchors, valid HTML, unique titles.
+check-site: build check-deps node-deps
+	$(BIN)/python scripts/check_links.py site
+	$(BIN)/python scripts/check_html.py site
+
+links: build
+	$(BIN)/python scripts/check_links.py site
+
+# Online, politely (two requests at a time per host, a pause between them), with a cache in
+# .cache/lychee; a weekly GitHub workflow runs it and opens an issue with the report.
+links-external: build
+	@mkdir -p .cache
+	$(BIN)/python scripts/check_links.py --external site --report .cache/link-report.md
+
+html: build check-deps node-deps
+	$(BIN)/python scripts/check_html.py site
+
+# Every content check, and axe on every page of the site (`make test` runs it on one page of
+# each page type).
+check-all: check system-deps
+	EXCHANGE_AXE_ALL_PAGES=1 $(BIN)/python -m pytest tests/test_accessibility.py
+
+# npm packages the checks use (package-lock.json pins them): the Welsh Hunspell dictionary and
+# the Nu HTML Checker. --ignore-scripts: vnu-jar's install script would download a Java of
+# its own; Debian's is used instead (check-deps).
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+node-deps: $(NODE_STAMP)
+
+# Debian packages the content checks need: Hunspell (Welsh spelling), Java (the HTML checker),
+# npm (the two npm packages above).
+check-deps:
+	@missing=""; \
+	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # Debian packages the browser tests need. CI runs as root on a fresh machine.
-system-deps:
+system-deps: check-deps
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "Installing Debian packages: chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

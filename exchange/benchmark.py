@@ -15,14 +15,20 @@ Two ways of building the same corpus:
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import importlib.util
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 from mkdocs.utils import yaml_load
@@ -31,11 +37,14 @@ from exchange import PROJECT_ROOT
 
 VARIANTS = ("site", "default")
 CASE_STUDIES_SECTION = "Case studies"
+SEARCH_HOOK = "exchange/hooks/search.py"  # ours (Pagefind); the default way has Material's instead
+SEARCH_BENCHMARK = PROJECT_ROOT / "scripts" / "bench_search.py"  # measures a first search in a browser
 
 
 @dataclass(frozen=True)
 class BuildRun:
-    seconds: float
+    seconds: float  # wall-clock time, start to exit
+    cpu_seconds: float  # user + system time of the build and the processes it waited for (less noisy on a busy machine)
     peak_memory_bytes: int  # the build process's largest resident set
     returncode: int
     log: str
@@ -69,6 +78,7 @@ def build_config(variant: str, docs_dir: Path, site_dir: Path, case_study_slugs:
     config["theme"]["custom_dir"] = _absolute(config["theme"]["custom_dir"])
     config["hooks"] = [_absolute(hook) for hook in config.get("hooks", [])]
     if variant == "default":
+        config["hooks"] = [hook for hook in config["hooks"] if not hook.endswith(SEARCH_HOOK)]
         plugins = []
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "i18n" in plugin:
@@ -109,8 +119,75 @@ def run_build(config_file: Path, environment: dict[str, str], clean_dir: Path | 
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return BuildRun(seconds, usage.ru_maxrss * 1024, process.returncode, log_file.read_text(encoding="utf-8"))
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, process.returncode, log_file.read_text(encoding="utf-8"))
 
 
 def case_study_slugs(folder: Path) -> list[str]:
     return sorted(child.name for child in folder.iterdir() if child.is_dir())
+
+
+# ---------------------------------------------------------------- serving and searching
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<free port>/ while the block runs."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def lunr_first_search_bytes(site_dir: Path) -> int | None:
+    """Material's built-in search: its worker and the whole index, fetched on a first search."""
+    from exchange.page_weight import transfer_sizes
+
+    index = site_dir / "search" / "search_index.json"
+    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not index.is_file() or not workers:
+        return None
+    return sum(transfer_sizes(path)[1] for path in [index, workers[0]])
+
+
+def pagefind_first_search_bytes(site_dir: Path) -> tuple[dict[str, int] | None, str]:
+    """What a first search fetches on this site, per language, measured in Chromium by the
+    search benchmark (scripts/bench_search.py, the search feature's own), if it is there."""
+    if not SEARCH_BENCHMARK.is_file():
+        return None, "not available yet: scripts/bench_search.py (the search feature) is missing"
+    try:
+        spec = importlib.util.spec_from_file_location("exchange_bench_search", SEARCH_BENCHMARK)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        measure = module.measure
+    except Exception as error:  # another feature's script: report, do not stop the benchmark
+        return None, f"not available: scripts/bench_search.py could not be loaded ({type(error).__name__}: {error})"
+    figures: dict[str, int] = {}
+    notes: list[str] = []
+    with serve(site_dir) as base:
+        for language in ("en", "cy"):
+            try:
+                result = measure(site_dir, base, language)
+            except Exception as error:
+                return None, f"not available: the search benchmark failed ({type(error).__name__}: {str(error)[:300]})"
+            figures[language] = result["compressed"]
+            notes.append(f"{language} {result['requests']} requests, {result['compressed'] / 1024:.1f} KB, results after {result['first_search_ms']:.0f} ms"
+                         + (f", {len(result['external'])} requests to other hosts" if result["external"] else ""))
+    return figures, "first search (Pagefind, measured in Chromium by scripts/bench_search.py): " + "; ".join(notes)
+
+
+def first_search_bytes(site_dir: Path, variant: str) -> tuple[int | None, str]:
+    """The compressed bytes of a first search (the larger language's), and a note."""
+    if variant == "default":
+        size = lunr_first_search_bytes(site_dir)
+        return size, "first search (lunr): the search worker and the whole index, both languages in one"
+    figures, note = pagefind_first_search_bytes(site_dir)
+    return (max(figures.values()) if figures else None), note

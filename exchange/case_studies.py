@@ -44,6 +44,8 @@ URL = re.compile(r"^https?://[^\s/$.?#\"'<>`][^\s\"'<>`]*\.[^\s\"'<>`]+$", re.IG
 # Left by the template of scripts/new_case_study.py where the editor still has to write.
 PLACEHOLDER = re.compile(r"\bTODO\b")
 FOLDER_NOTES = {"README.md"}  # files allowed beside the case study folders
+# In cy.md: the revision of en.md the Welsh text translates (exchange/translations.py).
+TRANSLATION_REVISION_FIELD = "translated_from"
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,8 @@ def check_document(document: Document, language: str) -> Iterator[Problem]:
     meta = document.meta
     for name in meta:
         line = document.line_of(name)
+        if name == TRANSLATION_REVISION_FIELD and language != "en":
+            continue  # written and checked by scripts/check_translations.py (exchange/translations.py)
         if name not in FIELDS:
             yield Problem(shown, line, f"unknown field '{name}': {_suggest(name, list(FIELDS))}the fields are {', '.join(FIELDS)}", field=name)
         elif FIELDS[name].shared and language != "en":
@@ -418,6 +422,7 @@ def form_schema(records: list[CaseStudy]) -> dict[str, Any]:
     this checker apply one set of rules.
     """
     from exchange import markdown_safety as safety
+    from exchange.translations import REVISION_LENGTH
 
     def vocabulary_entries(kind: str) -> list[dict[str, Any]]:
         return [{"id": key, **{name: value for name, value in vocabulary.entry(kind, key).items()}} for key in vocabulary.identifiers(kind)]
@@ -452,6 +457,8 @@ def form_schema(records: list[CaseStudy]) -> dict[str, Any]:
             "reference_definition": safety.js_regex(safety.REFERENCE_DEFINITION),
         },
         "vague_alt": sorted(safety.VAGUE_ALT),
+        # A cy.md written with its en.md records which revision of en.md it translates.
+        "translation": {"field": TRANSLATION_REVISION_FIELD, "revision_length": REVISION_LENGTH},
         "existing": {
             "slugs": sorted(record.slug for record in records),
             "titles": {language: sorted(record.texts[language].title.casefold() for record in records if language in record.texts) for language in LANGUAGES},

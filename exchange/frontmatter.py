@@ -87,7 +87,7 @@ def _key_lines(node: yaml.MappingNode, offset: int, prefix: str = "") -> tuple[d
     return lines, duplicates
 
 
-def _yaml_problem(shown: str, error: yaml.YAMLError, offset: int) -> Problem:
+def _yaml_problem(shown: str, error: yaml.YAMLError, offset: int, what: str = "the front matter") -> Problem:
     context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or ""
     mark = getattr(error, "problem_mark", None)
@@ -96,7 +96,7 @@ def _yaml_problem(shown: str, error: yaml.YAMLError, offset: int) -> Problem:
     line = mark.line + offset if mark else 1
     reason = problem or str(error).splitlines()[0]
     hint = _HINTS.get(context) or _HINTS.get(problem) or "check the quotes, colons and indentation on this line"
-    return Problem(shown, line, f"the front matter is not valid YAML ({reason}): {hint}")
+    return Problem(shown, line, f"{what} is not valid YAML ({reason}): {hint}")
 
 
 def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
@@ -142,3 +142,32 @@ def parse_document(path: Path, raw: bytes) -> tuple[Document | None, list[Proble
 def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     return parse_document(path, Path(path).read_bytes())
 
+
+def parse_yaml_file(path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """A YAML file that holds one record (a mapping of fields), read like front matter: the
+    fields are the Document's meta, with the line of every field; the body is empty."""
+    shown = display_path(path)
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "the file is not saved as UTF-8 text: save it again with UTF-8 encoding")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(shown, error, 1, "the file")]
+    except (TypeError, ValueError) as error:  # e.g. a list used as a field name
+        return None, [Problem(shown, 1, f"the file is not valid ({error}): write one 'field: value' per line")]
+    finally:
+        loader.dispose()
+    if not isinstance(meta, dict):
+        return None, [Problem(shown, 1, "the file must be a list of 'field: value' lines")]
+    key_lines, duplicates = _key_lines(node, 1)
+    problems = [Problem(shown, line, f"field '{name}' is given twice: keep one", field=name) for name, line in duplicates]
+    return Document(path, meta, "", len(text.splitlines()) + 1, key_lines, closing_line=1), problems
+
+
+def read_yaml_file(path: Path) -> tuple[Document | None, list[Problem]]:
+    return parse_yaml_file(path, Path(path).read_bytes())

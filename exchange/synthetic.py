@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -88,12 +89,21 @@ def _published(rng: random.Random) -> str:
     return rng.choice([day.isoformat(), day.isoformat()[:7], str(day.year)])
 
 
-def write_case_studies(root: Path, count: int, rng: random.Random) -> None:
-    """`count` case studies in root/<slug>/en.md and cy.md, spread over every identifier."""
+def write_case_studies(root: Path, count: int, rng: random.Random, real: Path | None = None) -> None:
+    """`count` case studies in root/<slug>/en.md and cy.md, spread over every identifier.
+
+    The site's real case studies (from `real`, if given) are copied first and counted: the
+    site's own pages link to them, so a strict build needs them. The rest are synthetic.
+    """
+    copied = 0
+    if real is not None:
+        for folder in case_studies.case_study_folders(real):
+            shutil.copytree(folder, root / folder.name)
+            copied += 1
     authorities = [key for key in vocabulary.identifiers("local_authorities") if key != "wales"]
     themes = vocabulary.identifiers("themes")
     sources = list(load_data("sources"))
-    for index in range(1, count + 1):
+    for index in range(1, count - copied + 1):
         number = f"{index:04d}"
         authority = rng.choice(authorities + ["wales"])
         region = vocabulary.entry("local_authorities", authority)["region"]
@@ -131,11 +141,15 @@ def write_case_studies(root: Path, count: int, rng: random.Random) -> None:
 class Collection:
     folder: str  # under the corpus root
     environment_variable: str  # read by the collection's loader
-    write: Callable[[Path, int, random.Random], None]
+    write: Callable[[Path, int, random.Random], None]  # (folder, number of records, random source)
 
 
 COLLECTIONS: dict[str, Collection] = {
-    "case_studies": Collection("case_studies", case_studies.ENVIRONMENT_VARIABLE, write_case_studies),
+    "case_studies": Collection(
+        "case_studies",
+        case_studies.ENVIRONMENT_VARIABLE,
+        lambda folder, count, rng: write_case_studies(folder, count, rng, real=case_studies.case_studies_dir()),
+    ),
 }
 
 

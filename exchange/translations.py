@@ -29,7 +29,7 @@ import markdown
 import yaml
 from bs4 import BeautifulSoup
 
-from exchange import DATA_DIR, PROJECT_ROOT
+from exchange import PROJECT_ROOT
 from exchange.frontmatter import read_document
 from exchange.problems import Problem, display_path
 
@@ -59,7 +59,7 @@ class Pair:
     @property
     def name(self) -> str:
         """How editors name it: the English file's path in the repository."""
-        return self.english.relative_to(PROJECT_ROOT).as_posix()
+        return _repository_path(self.english)
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,13 @@ class PairStatus:
 
 
 # ---------------------------------------------------------------- pairs and revisions
+
+
+def _repository_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:  # a file outside the project (tests)
+        return path.as_posix()
 
 
 def english_docs_pages(docs: Path = DOCS_DIR) -> list[Path]:
@@ -109,7 +116,7 @@ def load_waiting_list(path: Path = WAITING_LIST) -> tuple[dict[str, int], list[P
         return {}, [Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(error, 'problem', error)}): write one '- path/of/english-file.md' per line")]
     if node is None:
         return {}, []
-    items = node.value if isinstance(node, yaml.MappingNode) else None
+    items = None
     if isinstance(node, yaml.MappingNode):
         items = next((value.value for key, value in node.value if key.value == "waiting" and isinstance(value, yaml.SequenceNode)), None)
     if items is None:
@@ -181,22 +188,30 @@ def check_pairs(statuses: Iterable[PairStatus], waiting: dict[str, int]) -> Iter
             yield Problem(display_path(WAITING_LIST), line, f"'{name}' has its Welsh version now: remove this line")
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose tags (!!python/name:..., !ENV) only the build understands."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
 @lru_cache(maxsize=1)
-def _markdown_extensions() -> tuple:
+def _markdown_extensions() -> tuple[list[str], dict]:
     """The Markdown extensions the site is built with (mkdocs.yml), so headings and links are
     counted as the reader sees them (an admonition's links are links, not code)."""
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-    extensions = []
+    config = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    names, options = [], {}
     for entry in config.get("markdown_extensions") or []:
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
-        extensions.append((name, options or {}))
-    return tuple((name, tuple(sorted((key, repr(value)) for key, value in options.items()))) for name, options in extensions)
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        options[name] = settings or {}
+    return names, options
 
 
 def rendered_outline(text: str) -> tuple[list[int], int]:
     """The heading levels, in order, and the number of links of a Markdown text."""
-    configs = {name: {key: eval(value) for key, value in options} for name, options in _markdown_extensions()}  # noqa: S307 (our own repr)
-    html = markdown.Markdown(extensions=list(configs), extension_configs=configs).convert(text)
+    names, options = _markdown_extensions()
+    html = markdown.Markdown(extensions=names, extension_configs=options).convert(text)
     soup = BeautifulSoup(html, "html.parser")
     levels = [int(tag.name[1]) for tag in soup.find_all(re.compile(r"^h[1-6]$"))]
     return levels, len(soup.find_all("a", href=True))
@@ -284,21 +299,18 @@ def _name(language: str) -> str:
 # ---------------------------------------------------------------- stamping
 
 
-def welsh_file_of(path: Path) -> Path | None:
-    """The Welsh file for a path given on the command line (a Welsh file, or its English one)."""
+def pair_of(path: Path, pairs: Iterable[Pair]) -> Pair | None:
+    """The pair a path given on the command line belongs to (a Welsh file, or its English one)."""
     path = Path(path).resolve()
-    for pair in translation_pairs():
-        if path in (pair.welsh.resolve(), pair.english.resolve()):
-            return pair.welsh
-    return None
+    return next((pair for pair in pairs if path in (pair.welsh.resolve(), pair.english.resolve())), None)
 
 
-def stamp(path: Path) -> tuple[str, Problem | None]:
+def stamp(path: Path, pairs: Iterable[Pair] | None = None) -> tuple[str, Problem | None]:
     """Record in a Welsh file the revision of the English file it now translates."""
-    welsh = welsh_file_of(path)
-    if welsh is None:
+    pair = pair_of(path, translation_pairs() if pairs is None else pairs)
+    if pair is None:
         return "", Problem(display_path(path), 1, "not a page or case study file with a Welsh counterpart: give docs/cy/<page>.md or case_studies/<folder>/cy.md")
-    pair = next(pair for pair in translation_pairs() if pair.welsh == welsh)
+    welsh = pair.welsh
     if not welsh.is_file() or not pair.english.is_file():
         return "", Problem(display_path(welsh), 1, f"both {display_path(pair.english)} and {display_path(welsh)} must exist before the translation can be stamped")
     document, problems = read_document(welsh)
@@ -356,24 +368,26 @@ def status_view(language: str) -> dict:
         rows.append({
             "kind": pair.kind,
             "name": pair.name,
-            "welsh_name": pair.welsh.relative_to(PROJECT_ROOT).as_posix(),
+            "welsh_name": _repository_path(pair.welsh),
             "state": status.state,
             "english_url": _page_url(pair, "en", language_home),
             "welsh_url": _page_url(pair, "cy", language_home),
             "translated_from": status.translated_from,
             "english_revision": status.english_revision,
         })
-    order = [CURRENT, OUTDATED, UNSTAMPED, WAITING, MISSING, NO_ENGLISH]
-    rows.sort(key=lambda row: (order.index(row["state"]) * -1, row["kind"], row["name"]))
-    return {"rows": rows, "totals": {state: sum(row["state"] == state for row in rows) for state in order}, "total": len(rows)}
+    # What needs an editor first: no English, missing, waiting, unrecorded, outdated, then the rest.
+    order = [NO_ENGLISH, MISSING, WAITING, UNSTAMPED, OUTDATED, CURRENT]
+    rows.sort(key=lambda row: (order.index(row["state"]), row["kind"], row["name"]))
+    return {"rows": rows, "totals": {state: sum(row["state"] == state for row in rows) for state in reversed(order)}, "total": len(rows)}
 
 
 def _page_url(pair: Pair, language: str, language_home) -> str | None:
-    source = pair.english if language == "en" else pair.welsh
-    if pair.kind == CASE_STUDY:
-        return f"{language_home(language)}case-studies/{pair.english.parent.name}/" if pair.english.is_file() else None
-    if not source.is_file():
+    """Where the pair's page is in a language: the Welsh address shows the English text (with
+    a notice) while the Welsh file is missing; nothing is built from a Welsh file alone in
+    English."""
+    if not pair.english.is_file() and (language == "en" or not pair.welsh.is_file()):
         return None
-    relative = pair.english.relative_to(DOCS_DIR).as_posix().removesuffix(".md")
-    relative = relative.removesuffix("index").rstrip("/")
+    if pair.kind == CASE_STUDY:
+        return f"{language_home(language)}case-studies/{pair.english.parent.name}/"
+    relative = pair.english.relative_to(DOCS_DIR).as_posix().removesuffix(".md").removesuffix("index").rstrip("/")
     return f"{language_home(language)}{relative + '/' if relative else ''}"

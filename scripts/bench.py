@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -37,6 +38,7 @@ class Measurement:
     variant: str
     case_studies: int
     runs: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_memory: list[int] = field(default_factory=list)
     pages: int = 0
     files: int = 0
@@ -53,6 +55,10 @@ class Measurement:
     @property
     def seconds(self) -> float:
         return benchmark.median(self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return benchmark.median(self.cpu)
 
     @property
     def memory(self) -> float:
@@ -91,11 +97,12 @@ def run(variant: str, size: int, repeat: int, work: Path, docs: Path, corpus_env
     for attempt in range(1, repeat + 1):
         print(f"  {variant:7} {size:5} case studies: build {attempt}/{repeat} ...", end="", file=sys.stderr, flush=True)
         result = benchmark.run_build(config_file, environment, clean_dir=site_dir)
-        print(f" {result.seconds:.1f} s, {result.peak_memory_bytes / MB:.0f} MB", file=sys.stderr, flush=True)
+        print(f" {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU), {result.peak_memory_bytes / MB:.0f} MB", file=sys.stderr, flush=True)
         if result.returncode != 0:
             measurement.failed = result.log[-3000:]
             return measurement
         measurement.runs.append(result.seconds)
+        measurement.cpu.append(result.cpu_seconds)
         measurement.peak_memory.append(result.peak_memory_bytes)
     measure_site(measurement, site_dir)
     shutil.rmtree(site_dir, ignore_errors=True)  # the default way writes hundreds of MB
@@ -106,10 +113,12 @@ def kilobytes(value: int | None) -> str:
     return "n/a" if value is None else f"{value / KB:.1f}"
 
 
-def print_report(results: list[Measurement], repeat: int, default_repeat: int) -> None:
+def print_report(results: list[Measurement], repeat: int, default_repeat: int, loads: tuple[float, float]) -> None:
     print(f"\nBuild from clean, both languages; medians of {repeat} run(s) (default way: {default_repeat}).")
+    print(f"Machine load (1-minute average) at the start {loads[0]:.1f}, at the end {loads[1]:.1f}, on {os.cpu_count()} cores: "
+          "above the number of cores, other work shared the machine and wall times are inflated (CPU times much less so).")
     print("Transfers are compressed sizes (gzip level 6; brotli in brackets) of everything the page names.\n")
-    header = f"{'way':8} {'case studies':>12} {'pages':>6} {'build s':>8} {'ms/page':>8} {'peak MB':>8} {'output MB':>10} {'files':>7} {'guidance KB':>16} {'req':>4} {'search KB':>10}"
+    header = f"{'way':8} {'case studies':>12} {'pages':>6} {'build s':>8} {'CPU s':>6} {'ms/page':>8} {'peak MB':>8} {'output MB':>10} {'files':>7} {'guidance KB':>16} {'req':>4} {'search KB':>10}"
     print(header)
     print("-" * len(header))
     for item in results:
@@ -118,7 +127,7 @@ def print_report(results: list[Measurement], repeat: int, default_repeat: int) -
             continue
         guidance = f"{kilobytes(item.guidance_gzip)} ({kilobytes(item.guidance_brotli)})"
         print(
-            f"{item.variant:8} {item.case_studies:>12} {item.pages:>6} {item.seconds:>8.1f} {item.milliseconds_per_page:>8.1f} "
+            f"{item.variant:8} {item.case_studies:>12} {item.pages:>6} {item.seconds:>8.1f} {item.cpu_seconds:>6.1f} {item.milliseconds_per_page:>8.1f} "
             f"{item.memory / MB:>8.0f} {item.output_bytes / MB:>10.1f} {item.files:>7} {guidance:>16} {item.guidance_requests:>4} {kilobytes(item.search_gzip):>10}"
         )
     site = {item.case_studies: item for item in results if item.variant == "site" and not item.failed}
@@ -156,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
 
     started = time.perf_counter()
+    load_at_start = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="exchange-bench-"))
     print(f"work folder: {work}", file=sys.stderr)
     results: list[Measurement] = []
@@ -170,10 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not arguments.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print_report(results, arguments.repeat, arguments.default_repeat)
+    print_report(results, arguments.repeat, arguments.default_repeat, (load_at_start, os.getloadavg()[0]))
     output = PROJECT_ROOT / "bench-out" / "bench.json"
     output.parent.mkdir(exist_ok=True)
-    output.write_text(json.dumps([{**asdict(item), "seconds": item.seconds, "peak_memory_bytes": item.memory, "ms_per_page": item.milliseconds_per_page} for item in results], indent=2), encoding="utf-8")
+    output.write_text(json.dumps([{**asdict(item), "seconds": item.seconds, "cpu_seconds": item.cpu_seconds, "peak_memory_bytes": item.memory, "ms_per_page": item.milliseconds_per_page} for item in results], indent=2), encoding="utf-8")
     print(f"\nfigures written to {output.relative_to(PROJECT_ROOT)}; benchmark took {(time.perf_counter() - started) / 60:.1f} min")
     return 1 if any(item.failed for item in results) else 0
 

@@ -59,7 +59,7 @@ def suggest_slug(title: str) -> str:
         if len(candidate) > SLUG_LENGTH:
             break
         slug = candidate
-    return slug
+    return slug or (words[0][:SLUG_LENGTH] if words else "")
 
 
 def slug_problems(slug: str, root: Path) -> list[str]:
@@ -291,9 +291,11 @@ What to do next
   2. Check that no child can be identified from the text or the pictures, then change
      'no_child_identified: false' to 'no_child_identified: true' in en.md.
   3. Put any pictures in {shown}/ and show them with ![what the picture shows](name.jpg).
-  4. Welsh: translate {shown}/cy.md (see 'Welsh translation' in CONTRIBUTING.md). If no one
-     can translate it yet, delete cy.md: the Welsh site then shows the English text, marked
-     as not translated.
+  4. Welsh: translate {shown}/cy.md (see 'Welsh translation' in CONTRIBUTING.md), then record
+     which English text it translates: scripts/check_translations.py --stamp {shown}/cy.md
+     If no one can translate it yet, delete cy.md and add '- {display_path(folder / "en.md")}' to
+     translations-waiting.yml: the Welsh site then shows the English text, marked as not
+     translated.
   5. Run 'make check' until it reports 0 errors, and 'make serve' to see the page at
      http://127.0.0.1:8000/case-studies/{slug}/
   6. Open a pull request (see CONTRIBUTING.md)."""

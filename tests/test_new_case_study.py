@@ -214,7 +214,7 @@ def test_the_published_date_defaults_to_today(tmp_path):
 @pytest.mark.parametrize(
     ("title", "slug"),
     [("Café mornings for carers", "cafe-mornings-for-carers"), ("Gŵyl Ddysgu'r Sir – 2019!", "gwyl-ddysgu-r-sir-2019"),
-     ("A very long title " * 6, "a-very-long-title-a-very-long-title-a-very-long-title-a-very")],
+     ("A very long title " * 6, "a-very-long-title-a-very-long-title-a-very-long-title-a-very"), ("x" * 70, "x" * 60)],
 )
 def test_the_folder_name_is_made_from_the_title(title, slug):
     made = new_case_study.suggest_slug(title)

@@ -190,11 +190,11 @@ def _urls(answer: dict) -> list[str]:
 
 def test_a_radical_finds_its_mutated_forms_and_back(welsh_answers):
     radical, mutated = welsh_answers["Caerdydd"], welsh_answers["Nghaerdydd"]
-    assert set(_urls(mutated)) == set(_urls(radical))
+    assert set(mutated["urls"]) == set(radical["urls"])
     assert welsh_answers["yng Nghaerdydd"]["count"] == radical["count"] > 3
     # a page that only says 'yng Nghaerdydd' somewhere is found by 'Caerdydd', marked in its own words
     assert any("[Nghaerdydd]" in result["excerpt"] for result in radical["results"] + welsh_answers["Nghaerdydd"]["results"])
-    assert set(_urls(welsh_answers["blant"])) == set(_urls(welsh_answers["plant"]))
+    assert set(welsh_answers["blant"]["urls"]) == set(welsh_answers["plant"]["urls"])
     assert welsh_answers["ofal"]["count"] >= 10
     assert welsh_answers["Nhor-faen"]["count"] == welsh_answers["Torfaen"]["count"] > 0
 

@@ -14,6 +14,7 @@ import { mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs"
 
 export const EXCERPT_WORDS = 30;
 const SYNONYM_WEIGHT = 0.9;
+const SHORT_WORD = 3;
 
 function synonymMembers(data) {
   return (data.synonyms || []).map((group) => group.map((term) => searchWords(term)).filter((words) => words.length));
@@ -46,7 +47,8 @@ async function withoutShorterWords(key, results) {
   if (!results.length) return results;
   const top = results[0];
   const fragment = await top.data();
-  const word = searchWords(String(fragment.content || "").split(/[\r\n\s]+/g)[top.words[0]] || "")[0] || "";
+  const word = (searchWords(String(fragment.content || "").split(/[\r\n\s]+/g)[top.words[0]] || "")[0] || "").replace(/-/g, "");
+  key = key.replace(/-/g, "");
   const stem = key.slice(0, Math.max(3, key.length - 3));
   return word.startsWith(key) || (word.length >= key.length - 2 && word.startsWith(stem)) ? results : [];
 }
@@ -75,7 +77,9 @@ export function planQuery(query, data) {
       terms: chosen.map((word) => [
         // A term of a synonym group written as one word (initials: PEP, CLA, GDD) matches whole
         // words only: CLA must not find CLASS.
-        { key: word, weight: 1, exact: wholeWords.has(word) },
+        // So does a word of three letters or fewer: as a start of longer words it finds too
+        // much (law: lawr, lawer; dad: dadansoddi).
+        { key: word, weight: 1, exact: wholeWords.has(word) || word.length <= SHORT_WORD },
         // A rule candidate matches whole words only: lan may be llan, but not Llanelli.
         ...(alternative > 0 ? mutationCandidates(word).map(([radical]) => ({ key: radical, weight: alternative, exact: true })) : []),
       ]),

@@ -91,7 +91,7 @@
         if (candidate.length > 60) break;
         slug = candidate;
       }
-      return slug;
+      return slug || (words.length ? words[0].slice(0, 60) : "");
     }
 
     function value(name) { return (el[name].value || "").trim(); }
@@ -348,7 +348,7 @@
         messages.forEach(function (message, index) {
           if (index) error.appendChild(document.createElement("br"));
           var prefix = document.createElement("span");
-          prefix.className = "md-visually-hidden";
+          prefix.className = "x-visually-hidden";
           prefix.textContent = t("share.error.prefix") + " ";
           error.appendChild(prefix);
           error.appendChild(document.createTextNode(message));
@@ -412,14 +412,32 @@
       return lines.join("\n") + "\n" + body("body_en");
     }
 
-    function welshFile() {
+    function welshFile(revision) {
       var lines = ["---",
         "title: " + yamlText(value("title_cy")),
         "summary: " + yamlText(value("summary_cy")),
         "organisation: " + yamlText(value("organisation_cy"))];
       if (value("contact_role_cy")) lines.push("contact_role: " + yamlText(value("contact_role_cy")));
+      if (revision) lines.push(schema.translation.field + ": " + revision);
       lines.push("---", "");
       return lines.join("\n") + "\n" + body("body_cy");
+    }
+
+    // The revision of en.md that cy.md translates: its git blob id (`git hash-object en.md`),
+    // shortened, as exchange/translations.py computes it. Needs a secure context (https or
+    // 127.0.0.1); without one cy.md has no revision and the translation check asks for it.
+    function revisionOf(text) {
+      if (!window.crypto || !crypto.subtle || !window.TextEncoder) return Promise.resolve("");
+      var content = new TextEncoder().encode(text);
+      var header = new TextEncoder().encode("blob " + content.length + "\u0000");
+      var bytes = new Uint8Array(header.length + content.length);
+      bytes.set(header);
+      bytes.set(content, header.length);
+      return crypto.subtle.digest("SHA-1", bytes).then(function (digest) {
+        return Array.from(new Uint8Array(digest)).map(function (byte) {
+          return ("0" + byte.toString(16)).slice(-2);
+        }).join("").slice(0, schema.translation.revision_length);
+      }, function () { return ""; });
     }
 
     function fileBlock(name, content, lang) {
@@ -480,14 +498,14 @@
       return block;
     }
 
-    function showFiles(pictures) {
+    function showFiles(pictures, english, revision) {
       blobUrls.forEach(function (url) { URL.revokeObjectURL(url); });
       blobUrls = [];
       var files = output.querySelector("[data-share-files]");
       files.textContent = "";
-      files.appendChild(fileBlock("en.md", englishFile(), "en"));
+      files.appendChild(fileBlock("en.md", english, "en"));
       var welsh = welshStarted();
-      if (welsh) files.appendChild(fileBlock("cy.md", welshFile(), "cy"));
+      if (welsh) files.appendChild(fileBlock("cy.md", welshFile(revision), "cy"));
       output.querySelector("[data-share-welsh-missing]").hidden = welsh;
       var steps = output.querySelector("[data-share-steps]");
       steps.textContent = "";
@@ -514,7 +532,8 @@
         showErrors(problems);
         return;
       }
-      showFiles(pictures);
+      var english = englishFile();
+      revisionOf(english).then(function (revision) { showFiles(pictures, english, revision); });
     });
   }
 })();

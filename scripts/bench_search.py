@@ -1,0 +1,187 @@
+"""Benchmark of the site search on a site with 1,000 case studies (make bench-search).
+
+    .venv/bin/python scripts/bench_search.py [--case-studies 1000] [--keep DIR]
+
+Copies the project into a scratch folder, adds synthetic case studies (each a real one with
+a numbered title and a paragraph of words drawn from the site's own pages, so that the index
+grows as a real collection would), builds it, serves it on 127.0.0.1 and, in headless
+Chromium, for each language:
+
+- transfer: every byte the first search fetches, from focusing the search box to the results
+  (compressed: Pagefind's files are gzip already; other files are counted gzipped);
+- latency: for a series of queries typed one key at a time once the search has loaded, the
+  time from the last keystroke to the results on the page.
+
+Prints the figures; the limits are 300 KB for the first search and 100 ms for results.
+Nothing here reaches another host: the browser refuses any request not to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("EXCHANGE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TRANSFER_LIMIT = 300 * 1024
+LATENCY_LIMIT_MS = 100
+FIRST_QUERY = {"en": "personal education plan", "cy": "cynllun addysg personol"}
+TYPED_QUERIES = {
+    "en": ["looked after children", "PEP", "Cardiff", "transition", "designated person", "governor", "attachment"],
+    "cy": ["yng Nghaerdydd", "plant sy'n derbyn gofal", "PDG", "ofalwyr maeth", "pontio", "llywodraethwyr", "hysgolion"],
+}
+SKIP = {".git", ".venv", "site", "node_modules", ".pytest_cache", "__pycache__"}
+
+
+def copy_project(destination: Path) -> None:
+    shutil.copytree(PROJECT_ROOT, destination, ignore=lambda folder, names: [name for name in names if name in SKIP])
+    if (PROJECT_ROOT / "node_modules").is_dir():
+        (destination / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")
+
+
+def words_of(paths: list[Path]) -> list[str]:
+    words: list[str] = []
+    for path in paths:
+        body = path.read_text(encoding="utf-8").split("---", 2)[-1]
+        found = re.findall(r"[^\W\d_]{4,}", re.sub(r"\[[^\]]*\]\([^)]*\)|https?://\S+", " ", body))
+        words += [word for word in found if word[1:].islower()]  # no initials: the glossary check wants them explained
+    return words
+
+
+def add_case_studies(project: Path, count: int) -> None:
+    """count case studies in all: the real ones, then numbered copies with varied text."""
+    folder = project / "case_studies"
+    real = sorted(path for path in folder.iterdir() if path.is_dir())
+    vocabulary = {language: words_of([path / f"{language}.md" for path in real] + sorted((project / "docs" / ("cy" if language == "cy" else "")).rglob("*.md"))) for language in ("en", "cy")}
+    chance = random.Random(2017)
+    for number in range(count - len(real)):
+        source = real[number % len(real)]
+        target = folder / f"bench-{number:04d}-{source.name}"[:80]
+        target.mkdir()
+        for language, suffix in (("en", "benchmark copy"), ("cy", "copi meincnod")):
+            text = (source / f"{language}.md").read_text(encoding="utf-8")
+            text = re.sub(r"^title: (.*)$", lambda match: f"title: \"{match.group(1).strip(chr(34))} ({suffix} {number})\"", text, count=1, flags=re.M)
+            extra = " ".join(chance.choice(vocabulary[language]) for _ in range(80))
+            (target / f"{language}.md").write_text(text.rstrip() + f"\n\n## {suffix.capitalize()}\n\n{extra}.\n", encoding="utf-8")
+
+
+def build(project: Path) -> Path:
+    site = project / "site"
+    started = time.perf_counter()
+    finished = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+    )
+    if finished.returncode != 0:
+        sys.exit("the benchmark site did not build:\n" + finished.stderr[-4000:])
+    print(f"built {sum(1 for _ in site.rglob('*.html'))} pages in {time.perf_counter() - started:.0f} s")
+    return site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):
+        pass
+
+
+def compressed_size(site: Path, url: str) -> tuple[int, int]:
+    path = site / urlsplit(url).path.lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    data = path.read_bytes()
+    return len(data), len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
+
+
+TYPE_AND_TIME = """async ([query]) => {
+  const input = document.querySelector('#x-search-input');
+  const status = document.querySelector('.x-search__status');
+  input.value = '';
+  let last = 0;
+  for (const char of query) {
+    input.value += char;
+    last = performance.now();
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  const wanted = '“' + query + '”';
+  while (!status.textContent.includes(wanted)) await new Promise((resolve) => requestAnimationFrame(resolve));
+  return performance.now() - last;
+}"""
+
+
+def measure(site: Path, base: str, language: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    home = "" if language == "en" else "cy/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context()
+        external: list[str] = []
+        context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1" else (external.append(route.request.url), route.abort()))
+        page = context.new_page()
+        page.goto(base + home + "guidance/")
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        started = time.perf_counter()
+        page.fill("#x-search-input", FIRST_QUERY[language])
+        page.wait_for_function("q => document.querySelector('.x-search__status').textContent.includes(q)", arg=FIRST_QUERY[language], timeout=60000)
+        first_ms = (time.perf_counter() - started) * 1000
+        search_js = base + "javascripts/search.js"
+        sizes = [compressed_size(site, url) for url in dict.fromkeys([search_js] + fetched)]
+        latencies = [page.evaluate(TYPE_AND_TIME, [query]) for query in TYPED_QUERIES[language] for _ in range(2)]
+        browser.close()
+    return {
+        "requests": len(sizes), "raw": sum(raw for raw, _ in sizes), "compressed": sum(packed for _, packed in sizes),
+        "first_search_ms": first_ms, "latencies": latencies, "external": external,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--case-studies", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="keep the benchmark project here (default: a scratch folder, removed)")
+    arguments = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    project = arguments.keep or scratch / "project"
+    try:
+        copy_project(project)
+        add_case_studies(project, arguments.case_studies)
+        site = build(project)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        failed = False
+        for language in ("en", "cy"):
+            bundle = site / ("" if language == "en" else "cy") / "pagefind"
+            figures = measure(site, base, language)
+            latencies = sorted(figures["latencies"])
+            print(f"\n[{language}] index on disk: {sum(path.stat().st_size for path in bundle.rglob('*') if path.is_file()) / 1024:.0f} KB")
+            print(f"[{language}] first search: {figures['requests']} requests, {figures['compressed'] / 1024:.1f} KB compressed ({figures['raw'] / 1024:.1f} KB uncompressed), results after {figures['first_search_ms']:.0f} ms")
+            print(f"[{language}] results after the last keystroke (loaded): median {statistics.median(latencies):.1f} ms, slowest {latencies[-1]:.1f} ms over {len(latencies)} typed queries")
+            print(f"[{language}] requests to other hosts: {len(figures['external'])}")
+            failed |= figures["compressed"] > TRANSFER_LIMIT or latencies[-1] > LATENCY_LIMIT_MS or bool(figures["external"])
+        server.shutdown()
+        print("\nwithin the limits (300 KB, 100 ms, no other host)" if not failed else "\nOVER A LIMIT (300 KB, 100 ms, or another host)")
+        sys.exit(1 if failed else 0)
+    finally:
+        if arguments.keep is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
