@@ -10,6 +10,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup build serve check test test-fast system-deps new-case-study clean
 .PHONY: check-deps node-deps links links-external html check-site check-all
+.PHONY: bench-search search-precision
+.PHONY: bench lighthouse bench-preview
 
 help:
 	@echo "make build            set up and build the site into site/ (strict)"
@@ -20,6 +22,9 @@ help:
 	@echo "make links-external   check links to other sites (online); report in .cache/link-report.md"
 	@echo "make test             set up (Debian packages included) and run all tests"
 	@echo "make new-case-study   write a new case study in both languages from the template"
+	@echo "make bench            build times, memory, output and page weight at 100/500/1,000 case studies; Lighthouse"
+	@echo "make lighthouse       Lighthouse (mobile) scores of every page type in both languages"
+	@echo "make bench-preview    how long an edited case study takes to show under make serve (1,000 case studies)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=python3.11" % sys.version_info[:2])'
@@ -31,18 +36,23 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-build: $(STAMP)
+# The search index reads the Welsh dictionary (npm dictionary-cy): node-deps installs it.
+build: $(STAMP) check-deps node-deps
 	$(BIN)/mkdocs build --strict --clean
 
-serve: $(STAMP)
+serve: $(STAMP) check-deps node-deps
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 check: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/check_case_studies.py
+	$(BIN)/python scripts/check_resources.py
+	$(BIN)/python scripts/check_news.py
+	$(BIN)/python scripts/check_events.py
 	$(BIN)/python scripts/check_translations.py
 	$(BIN)/python scripts/check_contacts.py
 	$(BIN)/python scripts/check_glossary.py
 	$(BIN)/python scripts/check_easy_read.py
+	$(BIN)/python scripts/check_statistics.py
 	@$(MAKE) --no-print-directory check-site
 
 # The built site's checks (part of `make check`): links and anchors, valid HTML, unique titles.
@@ -77,11 +87,13 @@ $(NODE_STAMP): package.json package-lock.json
 
 node-deps: $(NODE_STAMP)
 
-# Debian packages the content checks need: Hunspell (Welsh spelling), Java (the HTML checker),
+# Debian packages the content checks need: Hunspell (Welsh spelling; its British English
+# dictionary tells English left on a Welsh page from a misspelling), Java (the HTML checker),
 # npm (the two npm packages above).
 check-deps:
 	@missing=""; \
 	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
+	[ -f /usr/share/hunspell/en_GB.dic ] || missing="$$missing hunspell-en-gb"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
@@ -99,8 +111,32 @@ system-deps: check-deps
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) node-deps
 	$(BIN)/python -m pytest -m "not browser"
+
+# Search figures (exchange/search.py). bench-search: transfer and latency on a site with 1,000
+# case studies (a part of `make bench`, whose other parts belong to the site's own benchmark);
+# search-precision: precision of the Welsh search on real queries, per folding strategy.
+bench-search: $(STAMP) system-deps node-deps
+	$(BIN)/python scripts/bench_search.py
+
+search-precision: $(STAMP) check-deps node-deps
+	$(BIN)/python scripts/search_precision.py
+
+# Performance and scale (scripts/bench.py, exchange/page_weight.py). bench: synthetic sites of
+# 100, 500 and 1,000 case studies in both languages built from clean (medians of 3 builds; the
+# default way of the stack once per size, for the ratio), then Lighthouse on every page type.
+# About 15 minutes on 2 cores; e.g. `make bench BENCH_ARGS="--sizes 100 --repeat 1"`.
+# Times are only measured here; the deterministic budgets are tests (tests/test_budgets.py).
+bench: $(STAMP) system-deps node-deps
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python scripts/lighthouse.py
+
+lighthouse: $(STAMP) system-deps node-deps
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+bench-preview: $(STAMP)
+	$(BIN)/python scripts/bench_preview.py --dirty
 
 new-case-study: $(STAMP)
 	$(BIN)/python scripts/new_case_study.py

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import importlib.util
 import os
 import shutil
@@ -29,11 +31,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils import yaml_load
 
 from exchange import PROJECT_ROOT
+from exchange.page_weight import ALREADY_COMPRESSED, GZIP_LEVEL
 
 VARIANTS = ("site", "default")
 CASE_STUDIES_SECTION = "Case studies"
@@ -134,10 +138,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _CompressingHandler(_QuietHandler):
+    """Sends text gzipped, as a real host does (the same level page_weight counts), so that
+    Lighthouse sees the transfer sizes a reader would."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts_gzip or not path.is_file() or path.suffix.lower() in ALREADY_COMPRESSED:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """The built site on http://127.0.0.1:<free port>/ while the block runs."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<free port>/ while the block runs (text gzipped if `compress`)."""
+    handler = _CompressingHandler if compress else _QuietHandler
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,12 +9,14 @@ Both read lychee's JSON report and speak in the shape of every other check (Prob
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from exchange import PROJECT_ROOT
@@ -101,7 +103,24 @@ def check_internal_links(site: Path) -> list[Problem]:
         page = (site / input_name).resolve()
         for failure in failures:
             problems.append(_internal_problem(site, page, failure))
-    return problems
+    return problems + list(_missing_scripts(site))
+
+
+SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*\bsrc=["']([^"'#?]+)""")
+
+
+def _missing_scripts(site: Path) -> Iterator[Problem]:
+    """lychee does not follow <script src>: a script of ours that is not built is caught here."""
+    for page in site_pages(site):
+        text = page.read_text(encoding="utf-8")
+        for match in SCRIPT_SOURCE.finditer(text):
+            source = match.group(1)
+            if urlsplit(source).scheme or source.startswith("//"):
+                continue  # another site's script: tests/test_site_languages.py forbids those
+            target = (site / source.lstrip("/")) if source.startswith("/") else (page.parent / source)
+            if not target.resolve().is_file():
+                line = text.count("\n", 0, match.start()) + 1
+                yield Problem(display_path(page), line, f"broken script {source} (page {page_address(site, page)}): the file is not in the built site: check extra_javascript in mkdocs.yml and the template that loads it")
 
 
 def _internal_problem(site: Path, page: Path, failure: dict) -> Problem:

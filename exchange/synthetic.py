@@ -5,11 +5,13 @@ variables that point the build at them. Each collection is one writer function, 
 in COLLECTIONS with the variable its loader reads; today only case studies exist (news and
 resources are still to come: adding one is a writer and a registry line).
 
-The text is made up and says so in every title, so a synthetic page cannot pass for real
-content. English sentences come from plain English words; Welsh sentences from real Welsh
-words, put together so that they look like Welsh prose. Every record passes the checks the
-build runs (the tests load the corpus with the site's own loader), so a benchmark measures a
-clean, strict build. The same seed always writes the same files.
+The site's real case studies are copied in first and counted (the site's own pages link to
+them, so a strict build needs them); the rest are made up, and say so in every title, so a
+synthetic page cannot pass for real content. English sentences come from plain English words;
+Welsh sentences from real Welsh words, put together so that they look like Welsh prose. Every
+record passes the checks the build runs (tests/test_synthetic_corpus.py loads the corpus with
+the site's own loader), so a benchmark measures a clean, strict build. The same seed always
+writes the same files.
 """
 
 from __future__ import annotations

@@ -176,7 +176,7 @@ def check_pairs(statuses: Iterable[PairStatus], waiting: dict[str, int]) -> Iter
             yield Problem(
                 welsh, status.line,
                 f"{english} has changed since this translation (translated from revision {status.translated_from}, the English file is now {status.english_revision}; "
-                f"`git diff {status.translated_from} {status.english_revision}` shows what changed): update the Welsh text, then run `{stamp} {welsh}`",
+                f"`git diff {status.translated_from} {status.english_revision}` shows what changed once both are committed): update the Welsh text, then run `{stamp} {welsh}`",
                 field=REVISION_FIELD,
             )
     names = {status.pair.name for status in statuses}

@@ -46,6 +46,7 @@ STRIP = [
     re.compile(r"<https?://[^>]+>|https?://\S*|www\.\S+"),  # addresses
     re.compile(r"\S+@\S+\.\S+"),  # email addresses
     re.compile(r"[\w{}-]+(?:[./][\w{}-]+)+/?"),  # file names, paths and domains: en.md, gov.wales
+    re.compile(r"(?<![\w.])\.[A-Za-z0-9]{2,5}\b"),  # file types: .ics, .csv
     re.compile(r"\{[^}]*\}"),  # attribute lists, and {placeholders} in interface strings
     re.compile(r"<[^>]+>"),  # HTML tags
     re.compile(r"\b(?:javascript|vbscript|data|mailto|tel):"),  # address schemes named in messages

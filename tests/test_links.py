@@ -45,6 +45,17 @@ def test_the_internal_check_finds_missing_pages_and_anchors(tmp_path):
     assert any("no anchor '#nowhere'" in problem.message for problem in problems)
 
 
+def test_the_internal_check_finds_missing_stylesheets_pictures_and_scripts(tmp_path):
+    write_page(tmp_path, "index.html", '<link rel="stylesheet" href="stylesheets/site.css"><link rel="stylesheet" href="stylesheets/gone.css">'
+               '<script src="javascripts/site.js"></script><script src="/javascripts/gone.js" defer></script><img src="gone.png" alt="">')
+    (tmp_path / "stylesheets").mkdir()
+    (tmp_path / "stylesheets" / "site.css").write_text("body {}", encoding="utf-8")
+    (tmp_path / "javascripts").mkdir()
+    (tmp_path / "javascripts" / "site.js").write_text("", encoding="utf-8")
+    broken = sorted(problem.message.split(" (page")[0] for problem in check_internal_links(tmp_path))
+    assert broken == ["broken link to /gone.png", "broken link to /stylesheets/gone.css", "broken script /javascripts/gone.js"]
+
+
 def test_the_links_command_prints_each_broken_link_and_fails(tmp_path):
     write_page(tmp_path, "index.html", '<a href="missing/">missing</a>')
     completed = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "check_links.py"), str(tmp_path)], capture_output=True, text=True)
@@ -69,24 +80,23 @@ class FakeWeb(BaseHTTPRequestHandler):
         cls = type(self)
         with cls.lock:
             cls.hits[self.path] += 1
-            cls.in_flight += 1
-            cls.most_in_flight = max(cls.most_in_flight, cls.in_flight)
-        try:
-            if self.path.startswith("/busy/"):
-                time.sleep(0.2)  # long enough for requests to overlap if the checker allowed it
-                self.answer(200)
-            elif self.path == "/report.pdf":
-                self.answer(200)
-            elif self.path == "/old-report":
-                self.answer(301, location="/report.pdf")
-            elif self.path == "/hangs":
-                time.sleep(3)  # longer than the check's one-second timeout
-                self.answer(200)
-            else:
-                self.answer(404)
-        finally:
+        if self.path.startswith("/busy/"):
             with cls.lock:
-                cls.in_flight -= 1
+                cls.in_flight += 1
+                cls.most_in_flight = max(cls.most_in_flight, cls.in_flight)
+            time.sleep(0.2)  # long enough for requests to overlap if the checker allowed it
+            with cls.lock:
+                cls.in_flight -= 1  # before answering, so the next request cannot overlap in our count
+            self.answer(200)
+        elif self.path == "/report.pdf":
+            self.answer(200)
+        elif self.path == "/old-report":
+            self.answer(301, location="/report.pdf")
+        elif self.path == "/hangs":
+            time.sleep(3)  # longer than the check's one-second timeout
+            self.answer(200)
+        else:
+            self.answer(404)
 
     do_HEAD = do_GET
 

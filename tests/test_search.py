@@ -246,3 +246,31 @@ def test_case_study_facts_are_searchable(welsh_answers, english_answers):
     assert any("/case-studies/" in url for url in _urls(english_answers["Torfaen"]))
     assert any("/case-studies/" in url for url in _urls(english_answers["Participation"]))
     assert any("/cy/case-studies/" in url for url in _urls(welsh_answers["Cyfranogiad"]))
+
+
+def test_welsh_precision_on_real_queries(built_site: Path):
+    """The queries of scripts/search_precision.py on the built site's own index: the chosen
+    folding keeps precision and recall high, and ambiguous forms do not flood."""
+    import sys
+
+    import yaml
+
+    sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
+    import search_precision
+
+    queries = yaml.safe_load(search_precision.QUERIES.read_text(encoding="utf-8"))
+    assert len(queries) >= 30
+    texts = search_precision.page_texts(built_site)
+    answers = _run_queries(built_site, "cy", [query["query"] for query in queries])
+    precision, recall, wrong = [], [], {}
+    for query in queries:
+        relevant = search_precision.relevant_pages(query, texts)
+        top = _urls(answers[query["query"]])
+        if top:
+            precision.append(sum(url in relevant for url in top) / len(top))
+        if relevant:
+            recall.append(sum(url in relevant for url in top) / min(len(relevant), 10))
+        wrong[query["query"]] = sum(url not in relevant for url in top)
+    assert sum(precision) / len(precision) >= 0.9
+    assert sum(recall) / len(recall) >= 0.9
+    assert all(wrong[form] <= 2 for form in ("fam", "lan", "dad")), wrong

@@ -89,7 +89,7 @@ export function planQuery(query, data) {
 
 /** Runs a query on a Pagefind instance; resolves to ranked results:
  * [{id, score, locations, result}] where result is one Pagefind result for the page. */
-export async function runQuery(pagefind, query, data, cache = new Map()) {
+export async function runQuery(pagefind, query, data, cache = new Map(), isStale = () => false) {
   const plan = planQuery(query, data);
   const search = (key, exact) => {
     const name = (exact ? "=" : "~") + key;
@@ -107,13 +107,18 @@ export async function runQuery(pagefind, query, data, cache = new Map()) {
     }
     return cache.get(name);
   };
+  // Every form of every word is searched at once (the index chunks load in parallel); a query
+  // the reader has already typed past is dropped here.
+  const forms = new Map(plan.flatMap((variant) => variant.terms.flat()).map((form) => [(form.exact ? "=" : "~") + form.key, form]));
+  const found = new Map(await Promise.all([...forms].map(async ([name, form]) => [name, await search(form.key, form.exact)])));
+  if (isStale()) return null;
   const best = new Map();
   for (const variant of plan) {
     let pages = null;
     for (const forms of variant.terms) {
       const termPages = new Map();
       for (const { key, weight, exact } of forms) {
-        for (const result of await search(key, exact)) {
+        for (const result of found.get((exact ? "=" : "~") + key)) {
           const found = termPages.get(result.id);
           const score = result.score * weight;
           if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result });

@@ -36,7 +36,9 @@
       }),
     ]).then(function (loaded) {
       var pagefind = loaded[0];
-      return pagefind.options({ excerptLength: 30 }).then(function () {
+      // On the page's own thread: the engine keeps Pagefind's results between keystrokes, and
+      // in Pagefind's web worker an earlier search's results lose their data.
+      return pagefind.options({ noWorker: true, excerptLength: 30 }).then(function () {
         return { pagefind: pagefind, engine: loaded[1], data: loaded[2], cache: new Map() };
       });
     });
@@ -101,8 +103,9 @@
     open();
     if (!loading) status.textContent = text("loading");
     load().then(function (search) {
-      return search.engine.runQuery(search.pagefind, query, search.data, search.cache).then(function (results) {
-        if (run !== current.run) return;
+      var stale = function () { return run !== current.run; };
+      return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale).then(function (results) {
+        if (!results || stale()) return;
         current.query = query;
         current.results = results;
         list.textContent = "";
@@ -114,7 +117,8 @@
           root.setAttribute("data-search-state", "done");
         });
       });
-    }).catch(function () {
+    }).catch(function (error) {
+      if (window.console) console.error("search:", error);
       if (run === current.run) status.textContent = text("error");
     });
   }

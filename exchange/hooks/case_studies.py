@@ -15,11 +15,18 @@ from mkdocs.structure.files import File
 
 from exchange import case_study_pages as pages
 from exchange import share_form
-from exchange.case_studies import form_schema, load_case_studies
+from exchange.case_studies import case_studies_dir, form_schema, load_case_studies
 from exchange.site import DEFAULT_LANGUAGE, mark_language, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
 _state: dict = {}
+
+
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when a case study changes: they live outside docs/, which is all
+    MkDocs watches by itself."""
+    server.watch(str(case_studies_dir()))
+    return server
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
@@ -30,9 +37,10 @@ def on_files(files, config):
     if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
         for problem in problems:
             log.warning(f"case study problem: {problem}")
-    by_slug = {record.slug: record for record in records}
-    related = pages.related_case_studies(records)
-    _state.update(records=records, by_slug=by_slug, related={slug: [by_slug[other] for other in others] for slug, others in related.items()})
+    if _state.get("records") is not records:  # the Welsh build gets the same (cached) records: reuse
+        by_slug = {record.slug: record for record in records}
+        related = pages.related_case_studies(records)
+        _state.update(records=records, by_slug=by_slug, related={slug: [by_slug[other] for other in others] for slug, others in related.items()})
     for record in records:
         text = record.text(language)  # a missing Welsh file falls back to English, marked as such
         page = File.generated(config, pages.page_uri(record.slug, language), content=pages.page_markdown(record, text.language))

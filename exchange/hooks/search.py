@@ -55,7 +55,7 @@ def on_post_build(config):
         return  # the nested Welsh build: the English build's post-build indexes both
     try:
         counts, index = search.build_search(config.site_dir, _state["sections"])
-    except MissingDictionary as error:
+    except (MissingDictionary, search.IndexingFailed) as error:
         raise PluginError(str(error)) from None
     log.info("search: indexed " + ", ".join(f"{count} pages in '{language}'" for language, count in counts.items()))
     for path, why in index.left_out:

@@ -61,6 +61,9 @@ def on_post_build(config):
 
 def on_template_context(context, template_name, config):
     """Theme templates with no page (404.html, sitemap.xml) are in the build's language."""
+    # As for pages (on_page_context): no <link rel="alternate"> from the i18n plugin, whose
+    # links make Material's JavaScript fetch and parse sitemap.xml (errors on every 404 page).
+    config.extra.alternate = []
     language = site.site_language(config)
     context.update(_language_context(config, site.language_home(language) + template_name, language))
     return context

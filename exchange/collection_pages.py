@@ -1,0 +1,125 @@
+"""Turning records of any collection into the build's pages: generated pages per language,
+dates in words, and listings.
+
+A listing (`listing`) is every entry of a collection, the filters that narrow it in the
+browser, and the same entries grouped under headings for readers without JavaScript. One
+template partial shows every listing (overrides/partials/listing.html) and one script filters
+them (docs/javascripts/listing-filter.js): an entry carries its values for each filter in
+`data-filter-<name>` attributes, and the form's selects are named after the filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, Callable, Iterable
+
+import yaml
+from babel.dates import format_date
+from mkdocs.structure.files import File
+
+from exchange.collections import PartialDate
+from exchange.data_files import load_data
+from exchange.site import language_home, mark_language
+from exchange.strings import translate
+
+BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
+
+
+# ---------------------------------------------------------------- pages
+
+
+def page_uri(section: str, slug: str, language: str) -> str:
+    """Where a record's page sits among the docs files (the i18n plugin reads the prefix)."""
+    return f"{language_home(language)}{section}/{slug}/index.md"
+
+
+def page_url(section: str, slug: str, language: str) -> str:
+    return f"{language_home(language)}{section}/{slug}/"
+
+
+def page_markdown(meta: dict[str, Any], body: str) -> str:
+    """The Markdown MkDocs renders for a generated page: front matter, then the body."""
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}\n"
+
+
+def generated_page(config: Any, uri: str, markdown: str, text_language: str, build_language: str) -> File:
+    """A generated page, marked with its text's language as mkdocs-static-i18n marks its files."""
+    page = File.generated(config, uri, content=markdown)
+    mark_language(page, text_language, build_language)
+    return page
+
+
+def generated_file(config: Any, uri: str, content: str | bytes) -> File:
+    """A generated download (a feed, a calendar file): copied to the site as it is."""
+    return File.generated(config, uri, content=content)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def display_date(date: PartialDate | dt.date, language: str) -> str:
+    """A date as precise as it is known, in words: '9 May 2017', 'May 2017', '2017'."""
+    locale = BABEL_LOCALES[language]
+    if isinstance(date, dt.date):
+        return format_date(date, "long", locale=locale)
+    if date.day:
+        return format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
+    if date.month:
+        return format_date(dt.date(date.year, date.month, 1), "MMMM y", locale=locale)
+    return str(date.year)
+
+
+# ---------------------------------------------------------------- listings
+
+
+def option(identifier: str, label: str) -> dict[str, str]:
+    return {"id": identifier, "label": label}
+
+
+def filter_spec(name: str, label: str, options: list[dict], groups: list[dict] | None = None) -> dict[str, Any]:
+    """One select of a listing's filter: `name` is the URL parameter and the entries'
+    `data-filter-<name>` attribute. Options may be grouped (`groups`: label and options)."""
+    return {"name": name, "label": label, "groups": groups if groups is not None else [{"label": None, "options": options}]}
+
+
+def group_entries(entries: list[dict], keys_of: Callable[[dict], Iterable[str]], order: list[str],
+                  label_of: Callable[[str], str], id_prefix: str) -> list[dict[str, Any]]:
+    """The entries under headings, one per key, in the given order; keys with no entry left out."""
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for entry in entries:
+        for key in keys_of(entry):
+            grouped[key].append(entry)
+    return [
+        {"id": f"{id_prefix}-{key}", "label": label_of(key), "entries": grouped[key], "subgroups": []}
+        for key in order if grouped.get(key)
+    ]
+
+
+def listing_section(identifier: str, heading: str, groups: list[dict]) -> dict[str, Any]:
+    """A list of the entries grouped one way (by theme, by type...), shown without JavaScript."""
+    return {"id": identifier, "heading": heading, "groups": groups}
+
+
+def listing(identifier: str, entries: list[dict], language: str, strings: str, filters: list[dict] | None = None,
+            sections: list[dict] | None = None) -> dict[str, Any]:
+    """Everything overrides/partials/listing.html shows. `strings` is the prefix of the
+    listing's interface strings: <prefix>.all, <prefix>.empty (optional), and with filters <prefix>.filter.heading,
+    <prefix>.showing (with {n} and {total}) and <prefix>.filter.none."""
+    filters = filters or []
+    view = {
+        "id": identifier,
+        "entries": entries,
+        "heading": translate(f"{strings}.all", language),
+        "filters": filters,
+        "sections": sections or [],
+        # What an empty listing says: <prefix>.empty if the strings have it.
+        "empty": f"{strings}.empty" if f"{strings}.empty" in load_data("strings") else "listing.empty",
+    }
+    if filters:
+        view.update(
+            filter_heading=translate(f"{strings}.filter.heading", language),
+            showing=translate(f"{strings}.showing", language),
+            none=translate(f"{strings}.filter.none", language),
+        )
+    return view

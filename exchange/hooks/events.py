@@ -1,0 +1,55 @@
+"""Build hooks for events: one page per event and language, the upcoming and past lists for
+docs/events/index.md (template events.html), an iCalendar file for each event whose day is
+known, and the calendar feed of each language (events/calendar.ics, cy/events/calendar.ics).
+
+Upcoming or past is decided on the build date (EXCHANGE_BUILD_DATE, or today). The checks
+are those of `scripts/check_events.py`: a problem is logged as a warning, so the strict
+build fails instead of publishing the events with one missing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+
+from exchange import events
+from exchange.collection_pages import generated_file, generated_page, page_markdown, page_uri, page_url
+from exchange.collections import build_date
+from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.strings import translate
+
+log = logging.getLogger("mkdocs.plugins.exchange.events")
+_state: dict = {}
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
+def on_files(files, config):
+    """Add this language's event pages and calendars (the i18n plugin cannot take generated files)."""
+    language = site_language(config)
+    records, problems = events.load_events()
+    if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
+        for problem in problems:
+            log.warning(f"event problem: {problem}")
+    today = build_date()
+    _state.update(records=records, by_slug={record.slug: record for record in records}, today=today)
+    for record in records:
+        text = record.text(language)
+        meta = {"title": text.title, "description": text.summary, "template": "event.html", "event": record.slug, "sources": record.sources}
+        files.append(generated_page(config, page_uri(events.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language))
+        if record.exact:
+            ics = events.calendar([record], language, text.title, config.site_url, today)
+            files.append(generated_file(config, page_url(events.SECTION, record.slug, language) + events.calendar_file_name(record), ics))
+    feed = events.calendar(records, language, translate("events.calendar.name", language), config.site_url, today)
+    files.append(generated_file(config, events.calendar_uri(language), feed))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    language = site_language(config)
+    slug = page.meta.get("event")
+    if slug:
+        context["event"] = events.event_view(_state["by_slug"][slug], language, _state["today"])
+    if page.meta.get("template") == "events.html":
+        context["events"] = events.listing_views(_state["records"], language, _state["today"])
+    return context

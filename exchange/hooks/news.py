@@ -1,0 +1,47 @@
+"""Build hooks for news: one page per post and language, the listing for docs/news/index.md
+(template news.html), and the Atom feed of each language (news/feed.xml, cy/news/feed.xml).
+
+The checks are those of `scripts/check_news.py`: a problem is logged as a warning, so the
+strict build fails instead of publishing the news with a post missing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+
+from exchange import news
+from exchange.collection_pages import generated_file, generated_page, page_markdown, page_uri
+from exchange.site import DEFAULT_LANGUAGE, site_language
+
+log = logging.getLogger("mkdocs.plugins.exchange.news")
+_state: dict = {}
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
+def on_files(files, config):
+    """Add this language's post pages and feed (the i18n plugin cannot take generated files)."""
+    language = site_language(config)
+    records, problems = news.load_news()
+    if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
+        for problem in problems:
+            log.warning(f"news problem: {problem}")
+    _state.update(records=records, by_slug={record.slug: record for record in records})
+    for record in records:
+        text = record.text(language)
+        meta = {"title": text.title, "description": text.summary, "template": "news-post.html", "news_post": record.slug, "sources": record.sources}
+        files.append(generated_page(config, page_uri(news.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language))
+    files.append(generated_file(config, news.feed_uri(language), news.atom_feed(records, language, config.site_url)))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    language = site_language(config)
+    slug = page.meta.get("news_post")
+    if slug:
+        context["post"] = news.post_view(_state["by_slug"][slug], language)
+    if page.meta.get("template") == "news.html":
+        context["listing"] = news.listing_view(_state["records"], language)
+        context["feed_url"] = news.feed_uri(language)
+    return context
