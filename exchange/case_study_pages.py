@@ -6,16 +6,16 @@ import heapq
 from collections import defaultdict
 
 import yaml
-from babel.dates import format_date
 
 from exchange import vocabulary
-from exchange.case_studies import CaseStudy, PartialDate, source_title
+from exchange.case_studies import CaseStudy, PartialDate, source_title  # noqa: F401 - PartialDate: for importers
+from exchange.collection_pages import BABEL_LOCALES, display_date, filter_spec, group_entries, listing, listing_section, option  # noqa: F401
 from exchange.site import language_home
+from exchange.strings import translate
 from exchange.welsh import sort_key
 
 SECTION = "case-studies"
 RELATED_COUNT = 3
-BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
 
 
 def page_uri(slug: str, language: str) -> str:
@@ -32,17 +32,6 @@ def page_markdown(record: CaseStudy, language: str) -> str:
     text = record.texts[language]
     meta = {"title": text.title, "description": text.summary, "template": "case-study.html", "case_study": record.slug}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{text.body}\n"
-
-
-def display_date(date: PartialDate, language: str) -> str:
-    import datetime as dt
-
-    locale = BABEL_LOCALES[language]
-    if date.day:
-        return format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
-    if date.month:
-        return format_date(dt.date(date.year, date.month, 1), "MMMM y", locale=locale)
-    return str(date.year)
 
 
 def related_case_studies(records: list[CaseStudy]) -> dict[str, list[str]]:
@@ -98,6 +87,8 @@ def summary_view(record: CaseStudy, language: str) -> dict:
         "themes": record.themes,
         "published": display_date(record.published, language),
         "published_iso": record.published.isoformat(),
+        # What the listing's filter (docs/javascripts/listing-filter.js) matches: ?theme=, ?area=, ?type=.
+        "filters": {"theme": record.themes, "area": _regions_of(record) + [record.local_authority], "type": [record.organisation_type]},
     }
 
 
@@ -119,41 +110,36 @@ def case_study_view(record: CaseStudy, language: str, related: list[CaseStudy]) 
 
 
 def listing_view(records: list[CaseStudy], language: str) -> dict:
-    """The listing page: every case study, and the same list grouped three ways."""
+    """The listing page (overrides/partials/listing.html): every case study, a filter by theme,
+    area and type, and the same list grouped three ways for readers without JavaScript."""
     items = [summary_view(record, language) for record in records]
-    by_slug = {item["slug"]: item for item in items}
 
-    def groups(kind: str, keys_of) -> list[dict]:
-        grouped: dict[str, list[dict]] = defaultdict(list)
-        for record in records:
-            for key in keys_of(record):
-                grouped[key].append(by_slug[record.slug])
-        order = vocabulary.identifiers(kind)
-        return [
-            {"id": key, "label": vocabulary.label(kind, key, language), "entries": grouped[key]}
-            for key in order
-            if grouped.get(key)
-        ]
+    def label(kind: str):
+        return lambda key: vocabulary.label(kind, key, language)
 
-    regions = groups("regions", _regions_of)
-    authorities = {group["id"]: group for group in groups("local_authorities", lambda record: [record.local_authority])}
+    def authorities_by_name(keys) -> list[str]:
+        return sorted((key for key in keys if key != "wales"), key=lambda key: sort_key(vocabulary.label("local_authorities", key, language), language))
+
+    regions = group_entries(items, lambda item: item["filters"]["area"][:-1], vocabulary.identifiers("regions"), label("regions"), "region")
+    region_word = translate("case_study.region", language).lower()
     for region in regions:
-        region["authorities"] = sorted(
-            (group for key, group in authorities.items() if vocabulary.entry("local_authorities", key)["region"] == region["id"] and key != "wales"),
-            key=lambda group: sort_key(group["label"], language),
-        )
-    return {
-        "entries": items,
-        "by_theme": groups("themes", lambda record: record.themes),
-        "by_region": regions,
-        "by_type": groups("organisation_types", lambda record: [record.organisation_type]),
-        "filters": {
-            "themes": [{"id": key, "label": vocabulary.label("themes", key, language)} for key in vocabulary.identifiers("themes")],
-            "regions": [{"id": key, "label": vocabulary.label("regions", key, language)} for key in vocabulary.identifiers("regions") if key != "wales"],
-            "authorities": sorted(
-                ({"id": key, "label": vocabulary.label("local_authorities", key, language)} for key in vocabulary.identifiers("local_authorities") if key != "wales"),
-                key=lambda option: sort_key(option["label"], language),
-            ),
-            "types": [{"id": key, "label": vocabulary.label("organisation_types", key, language)} for key in vocabulary.identifiers("organisation_types")],
-        },
-    }
+        in_region = [key for key in vocabulary.identifiers("local_authorities") if vocabulary.entry("local_authorities", key)["region"] == region["id"].removeprefix("region-")]
+        region["subgroups"] = group_entries(region["entries"], lambda item: [item["local_authority"]], authorities_by_name(in_region), label("local_authorities"), "authority")
+        regional = [item for item in region["entries"] if item["local_authority"] == "wales"]
+        if regional:
+            region["subgroups"].append({"id": f"{region['id']}-wide", "label": f"{region['label']} – {region_word}", "entries": regional, "subgroups": []})
+    theme_key, type_key = (lambda item: item["filters"]["theme"]), (lambda item: item["filters"]["type"])
+    filters = [
+        filter_spec("theme", translate("case_studies.filter.theme", language), [option(key, label("themes")(key)) for key in vocabulary.identifiers("themes")]),
+        filter_spec("area", translate("case_studies.filter.region", language), [], groups=[
+            {"label": translate("case_study.region", language), "options": [option(key, label("regions")(key)) for key in vocabulary.identifiers("regions") if key != "wales"]},
+            {"label": translate("case_study.local_authority", language), "options": [option(key, label("local_authorities")(key)) for key in authorities_by_name(vocabulary.identifiers("local_authorities"))]},
+        ]),
+        filter_spec("type", translate("case_studies.filter.type", language), [option(key, label("organisation_types")(key)) for key in vocabulary.identifiers("organisation_types")]),
+    ]
+    sections = [
+        listing_section("theme", translate("case_studies.by_theme", language), group_entries(items, theme_key, vocabulary.identifiers("themes"), label("themes"), "theme")),
+        listing_section("region", translate("case_studies.by_region", language), regions),
+        listing_section("type", translate("case_studies.by_type", language), group_entries(items, type_key, vocabulary.identifiers("organisation_types"), label("organisation_types"), "type")),
+    ]
+    return listing("case-studies", items, language, "case_studies", filters, sections)

@@ -525,10 +525,27 @@ def _read_cached(root: Path, schema: Schema, fingerprint: tuple, today: dt.date)
     return records, problems
 
 
-def load_collection(root: Path, schema: Schema, build: Callable[[RecordFiles], Any], today: dt.date | None = None) -> tuple[list[Any], list[Problem]]:
-    """The typed records of every record without an error, and every problem found."""
-    files, problems = read_collection(root, schema, today)
-    return [build(record) for record in files if record.ok], problems
+def load_collection(root: Path, schema: Schema, build: Callable[[RecordFiles], Any], today: dt.date | None = None,
+                    order: Callable[[Any], Any] | None = None) -> tuple[list[Any], list[Problem]]:
+    """The typed records (made by `build`, sorted by `order`) of every record without an error,
+    and every problem found.
+
+    Cached like `read_collection`: while no file changes, every call returns the same list, so
+    the Welsh build reuses what the English build made.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        return read_collection(root, schema, today)
+    return _load_cached(root, schema, build, order, fingerprint(root), today or build_date())
+
+
+@lru_cache(maxsize=16)
+def _load_cached(root: Path, schema: Schema, build: Callable, order: Callable | None, fingerprint: tuple, today: dt.date) -> tuple[list[Any], list[Problem]]:
+    files, problems = _read_cached(root, schema, fingerprint, today)
+    records = [build(record) for record in files if record.ok]
+    if order is not None:
+        records.sort(key=order)
+    return records, problems
 
 
 def check_paths(paths: list[Path], root: Path, schema: Schema, today: dt.date | None = None) -> list[Problem]:
@@ -536,8 +553,10 @@ def check_paths(paths: list[Path], root: Path, schema: Schema, today: dt.date | 
     with the whole collection, so that a title already used elsewhere is found before the
     build finds it. No path: the whole collection."""
     root = Path(root)
-    if not paths:
+    if not paths or any(Path(path).resolve() == root.resolve() for path in paths):
         return read_collection(root, schema, today)[1]
+    if schema.layout == YAML_FILES and any(Path(path).is_dir() for path in paths):  # a folder of records
+        return [problem for path in paths for problem in (read_collection(Path(path), schema, today)[1] if Path(path).is_dir() else check_paths([path], root, schema, today))]
     if schema.layout == FOLDERS:
         targets = list(dict.fromkeys(Path(path).resolve() if Path(path).is_dir() else Path(path).resolve().parent for path in paths))
     else:

@@ -142,14 +142,17 @@ def build_event(files: RecordFiles) -> Event:
     )
 
 
+def _date_order(record: Event) -> tuple:
+    return (record.date.sort_key, record.slug)
+
+
 def in_date_order(records: list[Event]) -> list[Event]:
-    return sorted(records, key=lambda record: (record.date.sort_key, record.slug))
+    return sorted(records, key=_date_order)
 
 
 def load_events(root: Path | None = None, today: dt.date | None = None) -> tuple[list[Event], list[Problem]]:
     """Every event under root (default: `events_dir()`), soonest first, and every problem."""
-    records, problems = load_collection(Path(root) if root is not None else events_dir(), SCHEMA, build_event, today)
-    return in_date_order(records), problems
+    return load_collection(Path(root) if root is not None else events_dir(), SCHEMA, build_event, today, order=_date_order)
 
 
 def check_paths(paths: list[Path], root: Path | None = None) -> list[Problem]:

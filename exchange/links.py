@@ -213,7 +213,9 @@ def check_external_links(site: Path, cache_folder: Path, politeness: PoliteCheck
     cache_folder = Path(cache_folder)
     cache_folder.mkdir(parents=True, exist_ok=True)
     pages = site_pages(site)
-    report = run_lychee([str(page) for page in pages], politeness.lychee_options(), working_folder=cache_folder)
+    # --root-dir: the 404 pages link from the site's root (/guidance/); those are the site's own
+    # links, resolved to its files and left out by --scheme.
+    report = run_lychee([str(page) for page in pages], [*politeness.lychee_options(), "--root-dir", str(site)], working_folder=cache_folder)
     broken: dict[str, ExternalLink] = {}
 
     def address_of(input_name: str) -> str:
@@ -223,6 +225,8 @@ def check_external_links(site: Path, cache_folder: Path, politeness: PoliteCheck
         for input_name, failures in report.get(kind, {}).items():
             for failure in failures:
                 link = broken.setdefault(failure["url"], ExternalLink(failure["url"], reason_of(failure)))
+                if link.reason.endswith("(cached)"):  # lychee gives the full reason only the first time
+                    link.reason = reason_of(failure)
                 link.pages.add(address_of(input_name))
     moved: dict[str, ExternalLink] = {}
     for input_name, chains in report.get("redirect_map", {}).items():

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from exchange import LANGUAGES, PROJECT_ROOT
+from exchange import PROJECT_ROOT
 from exchange.collections import (
-    FOLDERS, Field, PartialDate, RecordFiles, Schema, check_paths as check_collection_paths,
+    FOLDERS, Field, PartialDate, RecordFiles, Schema, build_date, check_paths as check_collection_paths,
     collection_dir, load_collection, parse_partial_date,
 )
 from exchange.data_files import load_data
@@ -98,14 +98,17 @@ def build_post(files: RecordFiles) -> NewsPost:
     )
 
 
+def _newest_first(record: NewsPost) -> tuple:
+    return (tuple(-part for part in record.date.sort_key), record.slug)
+
+
 def newest_first(records: list[NewsPost]) -> list[NewsPost]:
-    return sorted(records, key=lambda record: (tuple(-part for part in record.date.sort_key), record.slug))
+    return sorted(records, key=_newest_first)
 
 
 def load_news(root: Path | None = None, today: dt.date | None = None) -> tuple[list[NewsPost], list[Problem]]:
     """Every news post under root (default: `news_dir()`), newest first, and every problem."""
-    records, problems = load_collection(Path(root) if root is not None else news_dir(), SCHEMA, build_post, today)
-    return newest_first(records), problems
+    return load_collection(Path(root) if root is not None else news_dir(), SCHEMA, build_post, today, order=_newest_first)
 
 
 def check_paths(paths: list[Path], root: Path | None = None) -> list[Problem]:
@@ -173,7 +176,7 @@ def atom_feed(records: list[NewsPost], language: str, site_url: str | None = Non
     generator.link(href=f"{base}{FEED_NAME}", rel="self", type="application/atom+xml")
     generator.link(href=base or "./", rel="alternate", type="text/html", hreflang=language)
     ordered = newest_first(records)
-    generator.updated(feed_timestamp(ordered[0].date) if ordered else dt.datetime(2016, 1, 1, tzinfo=dt.timezone.utc))
+    generator.updated(feed_timestamp(ordered[0].date if ordered else PartialDate(*build_date().timetuple()[:3])))
     for record in reversed(ordered):  # feedgen puts the last entry added first
         text = record.text(language)
         entry = generator.add_entry()
@@ -184,7 +187,3 @@ def atom_feed(records: list[NewsPost], language: str, site_url: str | None = Non
         entry.published(feed_timestamp(record.date))
         entry.updated(feed_timestamp(record.date))
     return generator.atom_str(pretty=True)
-
-
-def languages_of(record: NewsPost) -> list[str]:
-    return [language for language in LANGUAGES if language in record.texts]

@@ -197,6 +197,12 @@ def css_references(css: str) -> list[tuple[str, str]]:
     return [(url, kind) for url, kind in references if not url.lower().startswith(("data:", "#", "about:"))]
 
 
+@lru_cache(maxsize=256)
+def _css_references_cached(css: str) -> tuple[tuple[str, str], ...]:
+    """The same stylesheet is on every page: read it once."""
+    return tuple(css_references(css))
+
+
 # ---------------------------------------------------------------- the page
 
 
@@ -263,7 +269,7 @@ def page_weight(site_dir: Path | str, page_file: str) -> PageWeight:
             stylesheets.append((path.read_text(encoding="utf-8", errors="replace"), url))
     while stylesheets:  # stylesheets may import stylesheets
         css, css_url = stylesheets.pop(0)
-        for reference, kind in css_references(css):
+        for reference, kind in _css_references_cached(css):
             url, external = _resolve(reference, css_url)
             path = add(url, kind, css_url, external)
             if path is not None and kind == "stylesheet":

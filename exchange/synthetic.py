@@ -2,10 +2,10 @@
 
 `write_corpus` fills a folder with generated collections and returns the environment
 variables that point the build at them. Each collection is one writer function, registered
-in COLLECTIONS with the variable its loader reads; today only case studies exist (news and
-resources are still to come: adding one is a writer and a registry line).
+in COLLECTIONS with the variable its loader reads: case studies, news and resources (events
+and any later collection: a writer and a registry line).
 
-The site's real case studies are copied in first and counted (the site's own pages link to
+Each collection's real records are copied in first and counted (the site's own pages link to
 them, so a strict build needs them); the rest are made up, and say so in every title, so a
 synthetic page cannot pass for real content. English sentences come from plain English words;
 Welsh sentences from real Welsh words, put together so that they look like Welsh prose. Every
@@ -25,7 +25,7 @@ from typing import Callable
 
 import yaml
 
-from exchange import case_studies, vocabulary
+from exchange import case_studies, news, resources, vocabulary
 from exchange.data_files import load_data
 
 SOURCE_URL = "http://www.exchangewales.org/careandeducationcasestudies"
@@ -79,6 +79,25 @@ def case_study_body(rng: random.Random, language: str) -> str:
     )
 
 
+# ---------------------------------------------------------------- the real records
+
+
+def copy_real_records(real: Path | None, root: Path) -> int:
+    """Copy a collection's real records (folders and files, not hidden ones) into root; how many."""
+    if real is None or not Path(real).is_dir():
+        return 0
+    copied = 0
+    for entry in sorted(Path(real).iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, root / entry.name)
+        else:
+            shutil.copy2(entry, root / entry.name)
+        copied += entry.is_dir() or entry.suffix in {".yml", ".yaml"}
+    return copied
+
+
 # ---------------------------------------------------------------- case studies
 
 
@@ -97,11 +116,7 @@ def write_case_studies(root: Path, count: int, rng: random.Random, real: Path | 
     The site's real case studies (from `real`, if given) are copied first and counted: the
     site's own pages link to them, so a strict build needs them. The rest are synthetic.
     """
-    copied = 0
-    if real is not None:
-        for folder in case_studies.case_study_folders(real):
-            shutil.copytree(folder, root / folder.name)
-            copied += 1
+    copied = copy_real_records(real, root)
     authorities = [key for key in vocabulary.identifiers("local_authorities") if key != "wales"]
     themes = vocabulary.identifiers("themes")
     sources = list(load_data("sources"))
@@ -136,6 +151,64 @@ def write_case_studies(root: Path, count: int, rng: random.Random, real: Path | 
             (folder / f"{language}.md").write_text(_front_matter(meta) + case_study_body(rng, language), encoding="utf-8")
 
 
+# ---------------------------------------------------------------- news
+
+
+NEWS_TITLE = {"en": "Synthetic news {number}: {topic}", "cy": "Newyddion synthetig {number}: {topic}"}
+
+
+def write_news(root: Path, count: int, rng: random.Random, real: Path | None = None) -> None:
+    """`count` news posts (the real ones first) in root/<date>-<words>/en.md and cy.md."""
+    copied = copy_real_records(real, root)
+    sources = list(load_data("sources"))
+    for index in range(1, count - copied + 1):
+        number = f"{index:04d}"
+        day = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(10 * 365))
+        theme = rng.choice(vocabulary.identifiers("themes"))
+        folder = root / f"{day.isoformat()}-synthetic-news-{number}"
+        folder.mkdir(parents=True)
+        for language in ("en", "cy"):
+            meta = {
+                "title": NEWS_TITLE[language].format(number=number, topic=vocabulary.label("themes", theme, language)),
+                "summary": paragraph(rng, language, 2),
+                **({"date": day.isoformat(), "sources": [rng.choice(sources)]} if language == "en" else {}),
+            }
+            body = f"{paragraph(rng, language)}\n\n## {rng.choice(WORDS[language]['headings'])}\n\n{paragraph(rng, language, 3)}\n"
+            (folder / f"{language}.md").write_text(_front_matter(meta) + body, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- resources
+
+
+RESOURCE_TITLE = "Synthetic resource {number}: {topic}"
+AUTHOR = {"en": "Example author {number}", "cy": "Awdur enghreifftiol {number}"}
+
+
+def write_resources(root: Path, count: int, rng: random.Random, real: Path | None = None) -> None:
+    """`count` resources (the real ones first), one YAML file each; facts no source could give
+    (the link, a Welsh version) are 'unknown', as the real records write them."""
+    root.mkdir(parents=True, exist_ok=True)
+    copied = copy_real_records(real, root)
+    sources = list(load_data("sources"))
+    for index in range(1, count - copied + 1):
+        number = f"{index:04d}"
+        theme = rng.choice(vocabulary.identifiers("themes"))
+        record = {
+            "title": {"en": RESOURCE_TITLE.format(number=number, topic=vocabulary.label("themes", theme, "en"))},
+            "author": {language: AUTHOR[language].format(number=number) for language in ("en", "cy")},
+            "year": rng.randint(2005, 2021),
+            "country": rng.choice(vocabulary.identifiers("countries")),
+            "type": rng.choice(vocabulary.identifiers("resource_types")),
+            "audiences": rng.sample(vocabulary.identifiers("audiences"), rng.randint(1, 2)),
+            "summary": {language: paragraph(rng, language, 3) for language in ("en", "cy")},
+            "link": "unknown",
+            "welsh_version": "unknown",
+            "link_checked": None,
+            "sources": [rng.choice(sources)],
+        }
+        (root / f"synthetic-resource-{number}.yml").write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 # ---------------------------------------------------------------- the corpus
 
 
@@ -152,7 +225,17 @@ COLLECTIONS: dict[str, Collection] = {
         case_studies.ENVIRONMENT_VARIABLE,
         lambda folder, count, rng: write_case_studies(folder, count, rng, real=case_studies.case_studies_dir()),
     ),
+    "news": Collection("news", news.ENVIRONMENT_VARIABLE, lambda folder, count, rng: write_news(folder, count, rng, real=news.news_dir())),
+    "resources": Collection(
+        "resources", resources.ENVIRONMENT_VARIABLE, lambda folder, count, rng: write_resources(folder, count, rng, real=resources.resources_dir()),
+    ),
 }
+
+
+def corpus_sizes(case_study_count: int) -> dict[str, int]:
+    """The collections of a benchmark site with this many case studies: half as many resources
+    and a fifth as many news posts (never fewer than the real ones, which are always copied)."""
+    return {"case_studies": case_study_count, "news": case_study_count // 5, "resources": case_study_count // 2}
 
 
 def write_corpus(root: Path, sizes: dict[str, int], seed: int = 2017) -> dict[str, str]:

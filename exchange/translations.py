@@ -1,7 +1,8 @@
 """Welsh beside English: every page, case study and record exists in both languages, and each
 Welsh file says which revision of its English counterpart it was translated from.
 
-- Pairs: docs/<path>.md <-> docs/cy/<path>.md, and case_studies/<slug>/en.md <-> cy.md. An
+- Pairs: docs/<path>.md <-> docs/cy/<path>.md, and <folder>/<slug>/en.md <-> cy.md for the
+  collections written one folder per record (case studies, news posts, events). An
   English file whose Welsh version is not written yet must be listed in
   translations-waiting.yml (the site then shows its English text with a notice); any other
   missing Welsh file, and any Welsh file without an English one, is an error.
@@ -35,7 +36,6 @@ from exchange.problems import Problem, display_path
 
 DOCS_DIR = PROJECT_ROOT / "docs"
 WELSH_DOCS_DIR = DOCS_DIR / "cy"
-CASE_STUDIES_DIR = PROJECT_ROOT / "case_studies"
 WAITING_LIST = PROJECT_ROOT / "translations-waiting.yml"
 REVISION_FIELD = "translated_from"
 REVISION_LENGTH = 12
@@ -45,14 +45,23 @@ REVISION = re.compile(r"^[0-9a-f]{7,40}$")
 RECORD_FILES = ("exchange/data/*.yml", "contacts/*.yml")
 NOT_RECORD_FILES = {"synonyms.yml"}
 
-PAGE, CASE_STUDY = "page", "case study"
+PAGE, CASE_STUDY, NEWS_POST, EVENT = "page", "case study", "news post", "event"
+# Collections written one folder per record, en.md and cy.md in each: the folder, the kind of
+# record, and the section of the site its pages are in. (Resources are YAML records with some
+# fields in English only, by design: exchange/resources.py checks their languages.)
+FOLDER_COLLECTIONS = {
+    "case_studies": (CASE_STUDY, "case-studies"),
+    "news": (NEWS_POST, "news"),
+    "events": (EVENT, "events"),
+}
+SECTION_OF_KIND = {kind: section for kind, section in FOLDER_COLLECTIONS.values()}
 # States of a pair, from best to worst; the status page shows them in the reader's language.
 CURRENT, OUTDATED, UNSTAMPED, WAITING, MISSING, NO_ENGLISH = "current", "outdated", "unstamped", "waiting", "missing", "no-english"
 
 
 @dataclass(frozen=True)
 class Pair:
-    kind: str  # PAGE or CASE_STUDY
+    kind: str  # PAGE, or the kind of a collection's record (FOLDER_COLLECTIONS)
     english: Path
     welsh: Path
 
@@ -85,16 +94,19 @@ def english_docs_pages(docs: Path = DOCS_DIR) -> list[Path]:
     return sorted(path for path in docs.rglob("*.md") if path.relative_to(docs).parts[0] != "cy")
 
 
-def translation_pairs(docs: Path = DOCS_DIR, case_studies: Path = CASE_STUDIES_DIR) -> list[Pair]:
+def translation_pairs(docs: Path = DOCS_DIR, collections: Path = PROJECT_ROOT) -> list[Pair]:
     """Every English file with the Welsh file that translates it (which may not exist yet), and
     every Welsh file whose English file does not exist."""
     welsh_docs = docs / "cy"
     pairs = [Pair(PAGE, english, welsh_docs / english.relative_to(docs)) for english in english_docs_pages(docs)]
     pairs += [Pair(PAGE, docs / welsh.relative_to(welsh_docs), welsh) for welsh in sorted(welsh_docs.rglob("*.md")) if not (docs / welsh.relative_to(welsh_docs)).is_file()]
-    if case_studies.is_dir():
-        for folder in sorted(child for child in case_studies.iterdir() if child.is_dir() and not child.name.startswith(".")):
+    for folder_name, (kind, _) in FOLDER_COLLECTIONS.items():
+        root = collections / folder_name
+        if not root.is_dir():
+            continue
+        for folder in sorted(child for child in root.iterdir() if child.is_dir() and not child.name.startswith(".")):
             if (folder / "en.md").is_file() or (folder / "cy.md").is_file():
-                pairs.append(Pair(CASE_STUDY, folder / "en.md", folder / "cy.md"))
+                pairs.append(Pair(kind, folder / "en.md", folder / "cy.md"))
     return pairs
 
 
@@ -183,7 +195,7 @@ def check_pairs(statuses: Iterable[PairStatus], waiting: dict[str, int]) -> Iter
     done = {status.pair.name for status in statuses if status.pair.welsh.is_file()}
     for name, line in waiting.items():
         if name not in names:
-            yield Problem(display_path(WAITING_LIST), line, f"'{name}' is not an English page or case study file: correct the path (like docs/guidance/plans.md or case_studies/<folder>/en.md) or remove the line")
+            yield Problem(display_path(WAITING_LIST), line, f"'{name}' is not an English page or record file: correct the path (like docs/guidance/plans.md or case_studies/<folder>/en.md) or remove the line")
         elif name in done:
             yield Problem(display_path(WAITING_LIST), line, f"'{name}' has its Welsh version now: remove this line")
 
@@ -309,7 +321,7 @@ def stamp(path: Path, pairs: Iterable[Pair] | None = None) -> tuple[str, Problem
     """Record in a Welsh file the revision of the English file it now translates."""
     pair = pair_of(path, translation_pairs() if pairs is None else pairs)
     if pair is None:
-        return "", Problem(display_path(path), 1, "not a page or case study file with a Welsh counterpart: give docs/cy/<page>.md or case_studies/<folder>/cy.md")
+        return "", Problem(display_path(path), 1, "not a page or record file with a Welsh counterpart: give docs/cy/<page>.md, or the cy.md of a case study, news post or event")
     welsh = pair.welsh
     if not welsh.is_file() or not pair.english.is_file():
         return "", Problem(display_path(welsh), 1, f"both {display_path(pair.english)} and {display_path(welsh)} must exist before the translation can be stamped")
@@ -387,7 +399,7 @@ def _page_url(pair: Pair, language: str, language_home) -> str | None:
     English."""
     if not pair.english.is_file() and (language == "en" or not pair.welsh.is_file()):
         return None
-    if pair.kind == CASE_STUDY:
-        return f"{language_home(language)}case-studies/{pair.english.parent.name}/"
+    if pair.kind in SECTION_OF_KIND:
+        return f"{language_home(language)}{SECTION_OF_KIND[pair.kind]}/{pair.english.parent.name}/"
     relative = pair.english.relative_to(DOCS_DIR).as_posix().removesuffix(".md").removesuffix("index").rstrip("/")
     return f"{language_home(language)}{relative + '/' if relative else ''}"

@@ -28,7 +28,7 @@ DICTIONARY = PROJECT_ROOT / "node_modules" / "dictionary-cy" / "index"
 WORD_LIST = DATA_DIR / "welsh-wordlist.txt"
 ENGLISH_DICTIONARIES = ("en_GB", "en_US")  # Debian's hunspell-en-*: only to say "this looks English"
 # Front matter fields that hold text for readers (the rest are identifiers, dates, paths).
-TEXT_FIELDS = ("title", "description", "summary", "organisation", "contact_role")
+TEXT_FIELDS = ("title", "description", "summary", "organisation", "contact_role", "organiser", "location")
 # Welsh data values that are not prose: search terms people type in either language.
 NOT_PROSE_DATA = {"synonyms.yml"}
 # Short forms joined to a word by an apostrophe (sy'n, i'r, a'u, i'w, wedi'i, a'm, a'ch, a'th).
@@ -71,8 +71,11 @@ class TextLine:
 # ---------------------------------------------------------------- what is checked
 
 
-def welsh_text_files(docs: Path = PROJECT_ROOT / "docs", case_studies: Path = PROJECT_ROOT / "case_studies") -> list[Path]:
-    return sorted((docs / "cy").rglob("*.md")) + sorted(case_studies.glob("*/cy.md"))
+def welsh_text_files(docs: Path = PROJECT_ROOT / "docs", collections: Path = PROJECT_ROOT) -> list[Path]:
+    """The Welsh pages, and the Welsh file of every case study, news post and event."""
+    from exchange.translations import FOLDER_COLLECTIONS
+
+    return sorted((docs / "cy").rglob("*.md")) + [path for folder in FOLDER_COLLECTIONS for path in sorted((collections / folder).glob("*/cy.md"))]
 
 
 def markdown_lines(path: Path) -> Iterator[TextLine]:

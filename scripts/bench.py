@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark the build: `make bench` (or `scripts/bench.py --sizes 100 500 1000 --repeat 3`).
 
-For each size, writes a synthetic corpus of that many case studies in both languages
-(exchange/synthetic.py; news and resources do not exist yet), builds the site from clean
+For each size, writes a synthetic corpus of that many case studies in both languages, with a
+fifth as many news posts and half as many resources (exchange/synthetic.py, the real records
+included), builds the site from clean
 `--repeat` times and prints the medians: build time, time per output page, peak memory; then
 the output's size and file count and what a reader downloads, compressed: the heaviest
 guidance page's first visit, and a first search. The same corpus is then built the stack's
@@ -118,6 +119,7 @@ def print_report(results: list[Measurement], repeat: int, default_repeat: int, l
     print(f"Machine load (1-minute average) at the start {loads[0]:.1f}, at the end {loads[1]:.1f}, on {os.cpu_count()} cores: "
           "above the number of cores, other work shared the machine and wall times are inflated (CPU times much less so).")
     print("Transfers are compressed sizes (gzip level 6; brotli in brackets) of everything the page names.\n")
+    print("Each size also has a fifth as many news posts and half as many resources.")
     header = f"{'way':8} {'case studies':>12} {'pages':>6} {'build s':>8} {'CPU s':>6} {'ms/page':>8} {'peak MB':>8} {'output MB':>10} {'files':>7} {'guidance KB':>16} {'req':>4} {'search KB':>10}"
     print(header)
     print("-" * len(header))
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         docs = benchmark.snapshot_docs(work)
         for size in arguments.sizes:
-            corpus_environment = synthetic.write_corpus(work / f"corpus-{size}", {"case_studies": size})
+            corpus_environment = synthetic.write_corpus(work / f"corpus-{size}", synthetic.corpus_sizes(size))
             results.append(run("site", size, arguments.repeat, work, docs, corpus_environment, not arguments.allow_warnings))
             if arguments.default_repeat:
                 results.append(run("default", size, arguments.default_repeat, work, docs, corpus_environment, not arguments.allow_warnings))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How long an editor waits under `make serve`: `scripts/bench_preview.py [--case-studies 1000]`.
 
-Writes a synthetic corpus (exchange/synthetic.py) with that many case studies, starts
+Writes a synthetic corpus (exchange/synthetic.py) with that many case studies (and news and
+resources in proportion), starts
 `mkdocs serve` on it (the site's own configuration, on 127.0.0.1), waits for the first build,
 then edits one case study's English title `--repeat` times and, after each edit, times how
 long until the served page shows the new title. With --dirty, MkDocs's `serve --dirty`
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     try:
         docs = benchmark.snapshot_docs(work)
-        corpus_environment = synthetic.write_corpus(work / "corpus", {"case_studies": arguments.case_studies})
+        corpus_environment = synthetic.write_corpus(work / "corpus", synthetic.corpus_sizes(arguments.case_studies))
         folder = Path(corpus_environment[ENVIRONMENT_VARIABLE])
         slugs = benchmark.case_study_slugs(folder)
         slug = next((name for name in slugs if name.startswith("synthetic-")), slugs[0])

@@ -158,11 +158,13 @@ def measure(site: Path, base: str, language: str) -> dict:
         first_ms = (time.perf_counter() - started) * 1000
         search_js = base + "javascripts/search.js"
         sizes = [compressed_size(site, url) for url in dict.fromkeys([search_js] + fetched)]
-        latencies = [page.evaluate(TYPE_AND_TIME, [query]) for query in TYPED_QUERIES[language] for _ in range(2)]
+        # Typed once (Pagefind fetches the index chunks of words it has not met yet), then again.
+        first_time = [page.evaluate(TYPE_AND_TIME, [query]) for query in TYPED_QUERIES[language]]
+        latencies = [page.evaluate(TYPE_AND_TIME, [query]) for query in TYPED_QUERIES[language]]
         browser.close()
     return {
         "requests": len(sizes), "raw": sum(raw for raw, _ in sizes), "compressed": sum(packed for _, packed in sizes),
-        "first_search_ms": first_ms, "latencies": latencies, "external": external,
+        "first_search_ms": first_ms, "latencies": latencies, "first_time": first_time, "external": external,
     }
 
 
@@ -188,20 +190,24 @@ def main() -> None:
         wait_for_port(port)
         base = f"http://127.0.0.1:{port}/"
         failed = False
-        for language in ("en", "cy"):
-            bundle = site / ("" if language == "en" else "cy") / "pagefind"
-            figures = measure(site, base, language)
-            latencies = sorted(figures["latencies"])
-            if latencies[0] < 0:
-                print(f"[{language}] a typed query never got its results")
-                failed = True
-            print(f"\n[{language}] index on disk: {sum(path.stat().st_size for path in bundle.rglob('*') if path.is_file()) / 1024:.0f} KB")
-            print(f"[{language}] first search: {figures['requests']} requests, {figures['compressed'] / 1024:.1f} KB compressed ({figures['raw'] / 1024:.1f} KB uncompressed), results after {figures['first_search_ms']:.0f} ms")
-            print(f"[{language}] results after the last keystroke (loaded): median {statistics.median(latencies):.1f} ms, slowest {latencies[-1]:.1f} ms over {len(latencies)} typed queries")
-            print(f"[{language}] requests to other hosts: {len(figures['external'])}")
-            failed |= figures["compressed"] > TRANSFER_LIMIT or latencies[-1] > LATENCY_LIMIT_MS or bool(figures["external"])
-        server.terminate()
-        server.wait()
+        try:
+            for language in ("en", "cy"):
+                bundle = site / ("" if language == "en" else "cy") / "pagefind"
+                figures = measure(site, base, language)
+                latencies = sorted(figures["latencies"])
+                first_time = sorted(figures["first_time"])
+                if min(latencies[0], first_time[0]) < 0:
+                    print(f"[{language}] a typed query never got its results")
+                    failed = True
+                print(f"\n[{language}] index on disk: {sum(path.stat().st_size for path in bundle.rglob('*') if path.is_file()) / 1024:.0f} KB")
+                print(f"[{language}] first search: {figures['requests']} requests, {figures['compressed'] / 1024:.1f} KB compressed ({figures['raw'] / 1024:.1f} KB uncompressed), results after {figures['first_search_ms']:.0f} ms")
+                print(f"[{language}] results after the last keystroke, words already met (loaded): median {statistics.median(latencies):.1f} ms, slowest {latencies[-1]:.1f} ms over {len(latencies)} typed queries")
+                print(f"[{language}] results after the last keystroke, words met for the first time (index chunks fetched): median {statistics.median(first_time):.1f} ms, slowest {first_time[-1]:.1f} ms")
+                print(f"[{language}] requests to other hosts: {len(figures['external'])}")
+                failed |= figures["compressed"] > TRANSFER_LIMIT or latencies[-1] > LATENCY_LIMIT_MS or bool(figures["external"])
+        finally:
+            server.terminate()
+            server.wait()
         print("\nwithin the limits (300 KB, 100 ms, no other host)" if not failed else "\nOVER A LIMIT (300 KB, 100 ms, or another host)")
         sys.exit(1 if failed else 0)
     finally:

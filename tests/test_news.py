@@ -8,7 +8,6 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import feedparser
 import pytest

@@ -208,3 +208,9 @@ def test_the_library_says_honestly_what_it_does_not_know(built_site):
     assert "Heb ei gwirio eto" in welsh.get_text(" ", strip=True)
     assert welsh.select_one("h3")["lang"] == "en"  # no Welsh title: the English one, marked as English
     assert re.search(r"Pob dogfen \(\d+\)", soup(built_site / "cy/resources/index.html").get_text())
+
+
+def test_the_checker_takes_a_folder_of_records_too():
+    result = run_checker(f"{RELATIVE}/unknown-type")
+    assert result.returncode == 1
+    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [f"{RELATIVE}/unknown-type/bad.yml:8"]

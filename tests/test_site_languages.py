@@ -70,12 +70,15 @@ def test_the_language_switch_links_to_the_same_page_in_the_other_language(built_
     assert wrong == []
 
 
-def test_no_alternate_links_in_the_head(built_site, pages):
-    """Material's JavaScript fetches "sitemap.xml" below every <link rel="alternate"> (two failed
-    requests on every page), and relative hreflang links are ignored by search engines: the
-    language switch links the counterpart (tested above); sitemap.xml pairs them once site_url
-    is set (see overrides/main.html)."""
-    wrong = [str(page) for page in pages if soup(built_site / page).select("head link[rel~=alternate]")]
+def test_alternates_are_present_and_reciprocal(built_site, pages):
+    wrong = []
+    for page in pages:
+        links = {link["hreflang"]: resolve(page, link["href"]) for link in soup(built_site / page).select("head link[rel=alternate][hreflang]")}
+        english = page_url(counterpart(page) if is_welsh_path(page) else page)
+        welsh = page_url(page if is_welsh_path(page) else counterpart(page))
+        expected = {"en": english, "cy": welsh, "x-default": english}
+        if links != expected:
+            wrong.append(f"{page}: {links} != {expected}")
     assert wrong == []
 
 

@@ -77,5 +77,21 @@ def test_write_corpus_points_the_build_at_each_collection(tmp_path, monkeypatch)
 
 
 def test_an_unknown_collection_is_refused_with_the_known_ones_named(tmp_path):
-    with pytest.raises(ValueError, match="unknown collection.*news.*case_studies"):
-        synthetic.write_corpus(tmp_path, {"news": 10})
+    with pytest.raises(ValueError, match="unknown collection.*podcasts.*case_studies, news, resources"):
+        synthetic.write_corpus(tmp_path, {"podcasts": 10})
+
+
+def test_synthetic_news_and_resources_pass_their_checks(tmp_path):
+    from exchange import news, resources
+
+    synthetic.write_news(tmp_path / "news", 12, random.Random(3))
+    synthetic.write_resources(tmp_path / "resources", 9, random.Random(3))
+    posts, news_problems = news.load_news(tmp_path / "news")
+    records, resource_problems = resources.load_resources(tmp_path / "resources")
+    assert [str(problem) for problem in news_problems + resource_problems] == []
+    assert len(posts) == 12 and len(records) == 9
+
+
+def test_a_benchmark_corpus_has_news_and_resources_in_proportion():
+    assert synthetic.corpus_sizes(1000) == {"case_studies": 1000, "news": 200, "resources": 500}
+    assert set(synthetic.corpus_sizes(100)) == set(synthetic.COLLECTIONS)

@@ -15,7 +15,7 @@ import pytest
 from exchange import PROJECT_ROOT
 from exchange.problems import Problem
 from exchange.translations import (
-    CASE_STUDY, CURRENT, MISSING, NO_ENGLISH, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair,
+    CASE_STUDY, CURRENT, MISSING, NEWS_POST, NO_ENGLISH, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair,
     check_pairs, check_records, check_structure, check_translations, load_waiting_list,
     revision_of, stamp, translation_pairs, translation_statuses,
 )
@@ -83,11 +83,13 @@ def project(tmp_path):
     write(docs / "contacts.md", "---\ntitle: Contacts\n---\n")  # Welsh missing, not listed
     write(docs / "cy" / "orphan.md", "---\ntitle: Amddifad\n---\n")  # no English
     write(case_studies / "rumney" / "en.md", "---\ntitle: Rumney\n---\n")
+    news = write(tmp_path / "news" / "2016-01-plan" / "en.md", "---\ntitle: The plan\n---\n")
+    write(tmp_path / "news" / "2016-01-plan" / "cy.md", f"---\ntitle: Y cynllun\ntranslated_from: {revision_of(news)}\n---\n")
     return docs, case_studies
 
 
 def states(docs, case_studies, waiting):
-    return {status.pair.english.relative_to(docs.parent).as_posix(): status.state for status in translation_statuses(translation_pairs(docs, case_studies), waiting)}
+    return {status.pair.english.relative_to(docs.parent).as_posix(): status.state for status in translation_statuses(translation_pairs(docs, docs.parent), waiting)}
 
 
 def test_each_pair_gets_its_state(project):
@@ -100,17 +102,18 @@ def test_each_pair_gets_its_state(project):
         "docs/contacts.md": MISSING,
         "docs/orphan.md": NO_ENGLISH,
         "case_studies/rumney/en.md": MISSING,
+        "news/2016-01-plan/en.md": CURRENT,
     }
-    kinds = {pair.english.name: pair.kind for pair in translation_pairs(docs, case_studies)}
-    assert kinds["en.md"] == CASE_STUDY and kinds["plans.md"] == PAGE
+    kinds = {pair.english.relative_to(docs.parent).parts[0]: pair.kind for pair in translation_pairs(docs, docs.parent)}
+    assert kinds == {"docs": PAGE, "case_studies": CASE_STUDY, "news": NEWS_POST}
 
 
 def test_missing_welsh_fails_unless_listed_as_waiting(project):
     docs, case_studies = project
-    pairs = translation_pairs(docs, case_studies)
-    waiting = {pair.name: 3 for pair in pairs if pair.english.name in ("glossary.md", "en.md")}
-    found = {status.pair.english.name: status.state for status in translation_statuses(pairs, waiting)}
-    assert found["glossary.md"] == WAITING and found["en.md"] == WAITING and found["contacts.md"] == MISSING
+    pairs = translation_pairs(docs, docs.parent)
+    waiting = {pair.name: 3 for pair in pairs if pair.english.name == "glossary.md" or pair.kind == CASE_STUDY}
+    found = {status.pair.english.relative_to(docs.parent).as_posix(): status.state for status in translation_statuses(pairs, waiting)}
+    assert found["docs/glossary.md"] == WAITING and found["case_studies/rumney/en.md"] == WAITING and found["docs/contacts.md"] == MISSING
     messages = [problem.message for problem in check_pairs(translation_statuses(pairs, waiting), waiting)]
     assert sum("has no Welsh version" in message and "translations-waiting.yml" in message for message in messages) == 1
     assert sum("has no English counterpart" in message for message in messages) == 1
@@ -124,7 +127,7 @@ def test_the_waiting_list_names_real_files_whose_welsh_is_missing(tmp_path):
     problems = list(check_pairs(statuses, {pair.name: 4, "docs/no-such-page.md": 5}))
     assert [(problem.line, problem.message.split(":")[0]) for problem in sorted(problems, key=lambda problem: problem.line) if "translations-waiting" in problem.path] == [
         (4, "'docs/index.md' has its Welsh version now"),
-        (5, "'docs/no-such-page.md' is not an English page or case study file"),
+        (5, "'docs/no-such-page.md' is not an English page or record file"),
     ]
 
 
@@ -140,7 +143,7 @@ def test_the_waiting_list_file_format(tmp_path):
 
 def test_stamping_records_the_english_revision_once(project):
     docs, case_studies = project
-    pairs = translation_pairs(docs, case_studies)
+    pairs = translation_pairs(docs, docs.parent)
     welsh = docs / "cy" / "about.md"
     message, problem = stamp(welsh, pairs)
     assert problem is None and revision_of(docs / "about.md") in message
@@ -157,7 +160,7 @@ def test_stamping_records_the_english_revision_once(project):
 def test_the_stamp_command_refuses_a_file_that_is_not_a_translation(tmp_path):
     stray = write(tmp_path / "notes.md", "---\ntitle: Notes\n---\n")
     completed = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "check_translations.py"), "--stamp", str(stray)], capture_output=True, text=True)
-    assert completed.returncode == 1 and "not a page or case study file with a Welsh counterpart" in completed.stderr
+    assert completed.returncode == 1 and "not a page or record file with a Welsh counterpart" in completed.stderr
 
 
 # ---------------------------------------------------------------- same headings and links

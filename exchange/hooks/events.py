@@ -23,6 +23,13 @@ log = logging.getLogger("mkdocs.plugins.exchange.events")
 _state: dict = {}
 
 
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when a record changes: they live outside docs/, which is all MkDocs
+    watches by itself."""
+    server.watch(str(events.events_dir()))
+    return server
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
 def on_files(files, config):
     """Add this language's event pages and calendars (the i18n plugin cannot take generated files)."""

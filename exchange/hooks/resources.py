@@ -16,6 +16,13 @@ log = logging.getLogger("mkdocs.plugins.exchange.resources")
 _state: dict = {}
 
 
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when a record changes: they live outside docs/, which is all MkDocs
+    watches by itself."""
+    server.watch(str(resources.resources_dir()))
+    return server
+
+
 def on_files(files, config):
     records, problems = resources.load_resources()
     if site_language(config) == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
