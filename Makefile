@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup build serve check test test-fast system-deps new-case-study clean
-.PHONY: check-deps node-deps links links-external html check-site check-all
+.PHONY: check-deps node-deps node-dev-deps links links-external html check-site check-all
 .PHONY: bench-search search-precision
 .PHONY: bench lighthouse bench-preview
 
@@ -80,10 +80,18 @@ check-all: check system-deps
 # npm packages the checks use (package-lock.json pins them): the Welsh Hunspell dictionary and
 # the Nu HTML Checker. --ignore-scripts: vnu-jar's install script would download a Java of
 # its own; Debian's is used instead (check-deps).
-NODE_STAMP := node_modules/.package-lock.json
+NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
+
+# Lighthouse (a devDependency, about 200 MB) only for the benchmarks.
+NODE_DEV_STAMP := node_modules/.installed-dev
+$(NODE_DEV_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP) $(NODE_DEV_STAMP)
+
+node-dev-deps: $(NODE_DEV_STAMP)
 
 node-deps: $(NODE_STAMP)
 
@@ -128,11 +136,11 @@ search-precision: $(STAMP) check-deps node-deps
 # default way of the stack once per size, for the ratio), then Lighthouse on every page type.
 # About 15 minutes on 2 cores; e.g. `make bench BENCH_ARGS="--sizes 100 --repeat 1"`.
 # Times are only measured here; the deterministic budgets are tests (tests/test_budgets.py).
-bench: $(STAMP) system-deps node-deps
+bench: $(STAMP) system-deps node-dev-deps
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 	$(BIN)/python scripts/lighthouse.py
 
-lighthouse: $(STAMP) system-deps node-deps
+lighthouse: $(STAMP) system-deps node-dev-deps
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 bench-preview: $(STAMP)

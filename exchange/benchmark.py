@@ -9,8 +9,8 @@ Two ways of building the same corpus:
 - "site": this site as it is configured (case studies out of the navigation, no built-in
   search plugin);
 - "default": the stack's default way, for comparison: every case study listed in the
-  navigation, and Material's built-in (lunr) search with mkdocs-static-i18n merging the two
-  languages' indexes.
+  navigation, and Material's built-in (lunr) search, with mkdocs-static-i18n merging the two
+  languages' indexes, instead of our Pagefind search hook.
 """
 
 from __future__ import annotations
