@@ -19,32 +19,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("needs Debian's chromium (make system-deps)")
-    target = tmp_path_factory.mktemp("contacts-browser-site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(PROJECT_ROOT / ".nostrict.yml"), "-d", str(target)],
-                   cwd=PROJECT_ROOT, check=True, capture_output=True, env=env, timeout=600)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(target))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(base_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-        yield browser
-        browser.close()
+def base_url(site_server):
+    """The session's strict build, served on 127.0.0.1 (without the trailing slash)."""
+    return site_server.rstrip("/")
 
 
 def visible_rows(page):
