@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import sys
-import threading
 
 import pytest
 
-from exchange import PROJECT_ROOT
 from exchange.welsh import sort_key
 
 pytestmark = pytest.mark.browser

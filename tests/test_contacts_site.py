@@ -7,10 +7,7 @@ these results; the contact list's own problems are asserted on the build's outpu
 from __future__ import annotations
 
 import csv
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
