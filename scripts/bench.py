@@ -144,10 +144,13 @@ def print_report(results: list[Measurement], repeat: int, default_repeat: int, l
     if len(sizes) >= 2:
         smallest, largest = site[sizes[0]], site[sizes[-1]]
         ratio = largest.milliseconds_per_page / smallest.milliseconds_per_page
-        print(f"linearity: time per page at {sizes[-1]} is {ratio:.2f}x that at {sizes[0]} (target <= 1.25x)")
+        cpu_ratio = (largest.cpu_seconds / largest.pages) / (smallest.cpu_seconds / smallest.pages)
+        print(f"linearity: time per page at {sizes[-1]} is {ratio:.2f}x that at {sizes[0]} ({cpu_ratio:.2f}x in CPU time; target <= 1.25x)")
         for low, high in zip(sizes, sizes[1:]):
-            marginal = 1000 * (site[high].seconds - site[low].seconds) / (site[high].pages - site[low].pages)
-            print(f"  each extra page from {low} to {high} case studies costs {marginal:.1f} ms")
+            extra_pages = site[high].pages - site[low].pages
+            marginal = 1000 * (site[high].seconds - site[low].seconds) / extra_pages
+            marginal_cpu = 1000 * (site[high].cpu_seconds - site[low].cpu_seconds) / extra_pages
+            print(f"  each extra page from {low} to {high} case studies costs {marginal:.1f} ms ({marginal_cpu:.1f} ms of CPU)")
     for size in sorted(set(site) & set(default)):
         print(f"the default way at {size} case studies takes {default[size].seconds / site[size].seconds:.1f}x this site's build time "
               f"({default[size].cpu_seconds / site[size].cpu_seconds:.1f}x its CPU time; target >= 3x at 1,000), "
