@@ -94,6 +94,7 @@ NOT_INDEXED = (
     "nav",
     "script",
 )
+_NOT_INDEXED_SELECTOR = ", ".join(NOT_INDEXED)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=\"([^\"]+)\"")
 _ARTICLE_START = re.compile(r"<article\b")
 
@@ -221,9 +222,8 @@ def prepare_html(html: str, language: str, section: str | None, lexicon: WelshLe
     start, end = bounds
     soup = BeautifulSoup(html[start:end], "html.parser")
     article = soup.article
-    for selector in NOT_INDEXED:
-        for element in article.select(selector):
-            element.decompose()
+    for element in article.select(_NOT_INDEXED_SELECTOR):  # one pass over the tree, not one per selector
+        element.decompose()
     article["data-pagefind-body"] = ""
     if section:
         article.append(soup.new_tag("span", attrs={"data-pagefind-meta": f"section:{section}"}))
