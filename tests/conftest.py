@@ -12,12 +12,9 @@ web server for it, and Debian's Chromium driven by Playwright.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -25,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from exchange import PROJECT_ROOT
+from exchange.benchmark import serve
 
 CHROMIUM = os.environ.get("EXCHANGE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -54,22 +52,11 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    # The same local server the benchmarks use (exchange.benchmark.serve).
+    with serve(built_site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
