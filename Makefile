@@ -41,7 +41,7 @@ build: $(STAMP) check-deps node-deps
 	$(BIN)/mkdocs build --strict --clean
 
 serve: $(STAMP) check-deps node-deps
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
 
 check: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/check_case_studies.py
@@ -144,7 +144,7 @@ lighthouse: $(STAMP) system-deps node-dev-deps
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 bench-preview: $(STAMP)
-	$(BIN)/python scripts/bench_preview.py --dirty
+	$(BIN)/python scripts/bench_preview.py
 
 new-case-study: $(STAMP)
 	$(BIN)/python scripts/new_case_study.py

@@ -5,10 +5,9 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-import yaml
-
 from exchange import vocabulary
 from exchange.case_studies import CaseStudy, PartialDate, source_title  # noqa: F401 - PartialDate: for importers
+from exchange.collection_pages import page_markdown as collection_page_markdown
 from exchange.collection_pages import BABEL_LOCALES, display_date, filter_spec, group_entries, listing, listing_section, option  # noqa: F401
 from exchange.site import language_home
 from exchange.strings import translate
@@ -31,7 +30,7 @@ def page_markdown(record: CaseStudy, language: str) -> str:
     """The Markdown MkDocs renders for a page in the text's language: front matter, body."""
     text = record.texts[language]
     meta = {"title": text.title, "description": text.summary, "template": "case-study.html", "case_study": record.slug}
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{text.body}\n"
+    return collection_page_markdown(meta, text.body)
 
 
 def related_case_studies(records: list[CaseStudy]) -> dict[str, list[str]]:

@@ -516,13 +516,24 @@ def read_collection(root: Path, schema: Schema, today: dt.date | None = None) ->
 @lru_cache(maxsize=16)
 def _read_cached(root: Path, schema: Schema, fingerprint: tuple, today: dt.date) -> tuple[list[RecordFiles], list[Problem]]:
     paths, problems = record_paths(root, schema)
+    by_record: dict[str, list[tuple]] = {}
+    for entry in fingerprint:
+        by_record.setdefault(Path(entry[0]).relative_to(root).parts[0], []).append(entry)
     records: list[RecordFiles] = []
     for path in paths:
-        files, found = read_record(path, schema, today)
+        files, found = _read_record_cached(path, schema, today, tuple(by_record.get(path.name, ())), os.getcwd())
         records.append(files)
         problems.extend(found)
     problems.extend(check_unique_titles(_title_entries(records), schema.noun))
     return records, problems
+
+
+@lru_cache(maxsize=8192)
+def _read_record_cached(path: Path, schema: Schema, today: dt.date, fingerprint: tuple, cwd: str) -> tuple[RecordFiles, list[Problem]]:
+    """One record, read again only when one of its files changed: a preview (`make serve`)
+    re-reads the case study an editor saved, not all of them. `cwd`: problems name paths
+    relative to the current folder."""
+    return read_record(path, schema, today)
 
 
 def load_collection(root: Path, schema: Schema, build: Callable[[RecordFiles], Any], today: dt.date | None = None,

@@ -143,7 +143,10 @@ def is_initials(word: str) -> bool:
 def initials_in(text: str) -> Iterator[tuple[int, str]]:
     """(position, initials) for every set of initials in plain text."""
     for match in WORD.finditer(text):
-        if is_initials(match.group()):
+        word = match.group()
+        if word[1:].islower() or not word[0].isupper():  # most words: quick to rule out
+            continue
+        if is_initials(word):
             yield match.start(), match.group()
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
@@ -23,11 +25,15 @@ class Problem:
 
 def display_path(path: Path | str) -> str:
     """A path as an editor sees it: relative to the current folder when it can be."""
-    path = Path(path)
+    return _display_path(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=8192)  # a build asks for the same few thousand paths many times
+def _display_path(path: str, cwd: str) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(path)
+        return path
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

@@ -57,7 +57,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
-from bs4 import BeautifulSoup
+from lxml import etree
+from lxml import html as lxml_html
 
 from exchange import DATA_DIR, LANGUAGES, vocabulary
 from exchange.problems import Problem
@@ -94,7 +95,24 @@ NOT_INDEXED = (
     "nav",
     "script",
 )
-_NOT_INDEXED_SELECTOR = ", ".join(NOT_INDEXED)
+
+
+def _xpath(selector: str) -> str:
+    """The XPath of one of the simple CSS selectors above (.class, tag, tag[attr="v"],
+    tag[attr^="v"], [attr="v"]): written out, so no CSS library is needed."""
+    match = re.fullmatch(r'(?P<tag>[a-z]*)(?:\.(?P<cls>[\w-]+))?(?:\[(?P<attr>[\w-]+)(?P<op>\^?=)"(?P<value>[^"]*)"\])?', selector)
+    if not match or not any(match.group(name) for name in ("tag", "cls", "attr")):
+        raise ValueError(f"selector {selector!r} is not one the search knows how to read")
+    tests = []
+    if match["cls"]:
+        tests.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {match['cls']} ')")
+    if match["attr"]:
+        function = "starts-with(@{0}, '{1}')" if match["op"] == "^=" else "@{0}='{1}'"
+        tests.append(function.format(match["attr"], match["value"]))
+    return f".//{match['tag'] or '*'}" + "".join(f"[{test}]" for test in tests)
+
+
+_NOT_INDEXED_XPATH = etree.XPath(" | ".join(_xpath(selector) for selector in NOT_INDEXED))
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=\"([^\"]+)\"")
 _ARTICLE_START = re.compile(r"<article\b")
 
@@ -215,30 +233,31 @@ def page_aliases(text: str, lexicon: WelshLexicon | None, strategy: FoldingStrat
 
 def prepare_html(html: str, language: str, section: str | None, lexicon: WelshLexicon | None, strategy: FoldingStrategy) -> str:
     """The page as Pagefind reads it: its article only, without the parts that are not the
-    page's own text, with its section, and (Welsh) the radicals of its mutated words."""
+    page's own text, with its section, and (Welsh) the radicals of its mutated words.
+
+    lxml (C) parses the article: BeautifulSoup's pure-Python parser took 11 s of a 35 s build
+    of 1,000 case studies."""
     bounds = _article_bounds(html)
     if bounds is None:
         raise ValueError("the page has no <article>: the theme's main.html must keep it")
     start, end = bounds
-    soup = BeautifulSoup(html[start:end], "html.parser")
-    article = soup.article
-    for element in article.select(_NOT_INDEXED_SELECTOR):  # one pass over the tree, not one per selector
-        element.decompose()
-    article["data-pagefind-body"] = ""
+    article = lxml_html.fragment_fromstring(html[start:end])
+    for element in _NOT_INDEXED_XPATH(article):  # one pass over the tree, in document order
+        element.drop_tree()  # keeps the text that follows the element
+    article.set("data-pagefind-body", "")
     if section:
-        article.append(soup.new_tag("span", attrs={"data-pagefind-meta": f"section:{section}"}))
+        etree.SubElement(article, "span", {"data-pagefind-meta": f"section:{section}"})
     if language == "cy":
-        primary, secondary = page_aliases(article.get_text(" "), lexicon, strategy)
+        primary, secondary = page_aliases(" ".join(article.itertext()), lexicon, strategy)
         blocks = [(primary, 1.0), (secondary, strategy.secondary_weight)]
         first = True
         for words, weight in blocks:
             if not words:
                 continue
-            block = soup.new_tag("div", attrs={"data-pagefind-weight": f"{weight:g}"})
-            block.string = " ".join(([ALIAS_SENTINEL] if first else []) + words)
-            article.append(block)
+            block = etree.SubElement(article, "div", {"data-pagefind-weight": f"{weight:g}"})
+            block.text = " ".join(([ALIAS_SENTINEL] if first else []) + words)
             first = False
-    return html[:start] + str(soup) + html[end:]
+    return html[:start] + lxml_html.tostring(article, encoding="unicode") + html[end:]
 
 
 def collect_pages(

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File
 from exchange import case_study_pages as pages
 from exchange import share_form
 from exchange.case_studies import case_studies_dir, form_schema, load_case_studies
-from exchange.site import DEFAULT_LANGUAGE, mark_language, site_language
+from exchange.collection_pages import generated_page
+from exchange.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
 _state: dict = {}
@@ -43,9 +44,7 @@ def on_files(files, config):
         _state.update(records=records, by_slug=by_slug, related={slug: [by_slug[other] for other in others] for slug, others in related.items()})
     for record in records:
         text = record.text(language)  # a missing Welsh file falls back to English, marked as such
-        page = File.generated(config, pages.page_uri(record.slug, language), content=pages.page_markdown(record, text.language))
-        mark_language(page, text.language, language)
-        files.append(page)
+        files.append(generated_page(config, pages.page_uri(record.slug, language), pages.page_markdown(record, text.language), text.language, language, record))
         for picture in record.pictures:
             files.append(File.generated(config, f"{pages.page_url(record.slug, language)}{picture.name}", abs_src_path=str(picture)))
     if language == DEFAULT_LANGUAGE:  # one schema serves the form in both languages

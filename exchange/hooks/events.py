@@ -43,7 +43,7 @@ def on_files(files, config):
     for record in records:
         text = record.text(language)
         meta = {"title": text.title, "description": text.summary, "template": "event.html", "event": record.slug, "sources": record.sources}
-        files.append(generated_page(config, page_uri(events.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language))
+        files.append(generated_page(config, page_uri(events.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language, record))
         if record.exact:
             ics = events.calendar([record], language, text.title, config.site_url, today)
             files.append(generated_file(config, page_url(events.SECTION, record.slug, language) + events.calendar_file_name(record), ics))

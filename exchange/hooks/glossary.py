@@ -42,7 +42,10 @@ def _first_body_line(page) -> int:
 def on_page_markdown(markdown, page, config, files):
     language = page_language(page, config)
     shown = page.file.src_uri if not page.file.abs_src_path else page.file.abs_src_path
-    for problem in glossary.check_page_initials(markdown, language, glossary.display_path(shown), _first_body_line(page)):
+    problems = list(glossary.check_page_initials(markdown, language, glossary.display_path(shown)))
+    if problems:  # the file is read again for its lines only when there is something to report
+        problems = glossary.check_page_initials(markdown, language, glossary.display_path(shown), _first_body_line(page))
+    for problem in problems:
         log.warning(f"glossary problem: {problem}")
     return markdown + glossary.abbreviation_definitions(markdown, language)
 

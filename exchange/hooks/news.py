@@ -38,7 +38,7 @@ def on_files(files, config):
     for record in records:
         text = record.text(language)
         meta = {"title": text.title, "description": text.summary, "template": "news-post.html", "news_post": record.slug, "sources": record.sources}
-        files.append(generated_page(config, page_uri(news.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language))
+        files.append(generated_page(config, page_uri(news.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language, record))
     files.append(generated_file(config, news.feed_uri(language), news.atom_feed(records, language, config.site_url)))
     return files
 

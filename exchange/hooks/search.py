@@ -12,7 +12,7 @@ import logging
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from exchange import search
+from exchange import preview, search
 from exchange.site import site_language
 from exchange.welsh_folding import MissingDictionary
 
@@ -53,6 +53,9 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # the nested Welsh build: the English build's post-build indexes both
+    if preview.is_rebuild():
+        log.info("search: preview rebuild, so the search index of the preview's first build is kept (restart `make serve` to index the changes)")
+        return
     try:
         counts, index = search.build_search(config.site_dir, _state["sections"])
     except (MissingDictionary, search.IndexingFailed) as error:

@@ -11,10 +11,21 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from exchange import LANGUAGES, site, strings
+from exchange import LANGUAGES, preview, site, strings
 
 log = logging.getLogger("mkdocs.plugins.exchange")
 _build_state: dict = {}
+
+
+def on_startup(command, dirty):
+    preview.start(command, dirty)
+
+
+@event_priority(-120)  # after the generated pages have been added (-110)
+def on_files(files, config):
+    """In a preview (`make serve`), which pages to build again (exchange/preview.py)."""
+    preview.begin_build(files, site.site_language(config))
+    return files
 
 
 def on_env(env, config, files):

@@ -1,0 +1,121 @@
+"""Previews that keep up with an editor: `make serve` runs `mkdocs serve --dirty`.
+
+MkDocs's `--dirty` rebuilds only the pages whose source changed after their HTML was
+written, but it counts every generated page (every case study, news post and event is one)
+as changed on every rebuild, so with 1,000 case studies each save rebuilt 2,500 pages
+(31 s). Here:
+
+- a generated page (`GeneratedPage`) is rebuilt when one of its own source files changed, or
+  when something every page shows changed (`shared_mtime`: the templates, the site's data
+  files, mkdocs.yml, or the set of pages in docs/, which the navigation lists);
+- a page written in docs/ is rebuilt when its file changed, when something every page shows
+  changed, or always if it names a `template:` in its front matter: those pages (listings,
+  contacts, glossary, statistics...) show records from outside their own file;
+- the search index is written by the first build of a preview and kept after (see
+  exchange/hooks/search.py): rebuilding it would take longer than the pages.
+
+`mkdocs build` (and `make build`) is never dirty: all of this applies to previews only.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+from mkdocs.structure.files import File
+
+from exchange import PROJECT_ROOT
+
+# What every page shows besides its own source: a change here rebuilds every page.
+SHARED_SOURCES = ("overrides", "exchange/data", "mkdocs.yml")
+
+_state: dict[str, Any] = {"dirty": False, "builds": 0, "docs": None, "shared_mtime": 0.0}
+
+
+def start(command: str, dirty: bool) -> None:
+    """From the `on_startup` event: does this build (`serve --dirty`, `build --dirty`) rebuild only what changed?"""
+    _state.update(dirty=bool(dirty), builds=0, docs=None, shared_mtime=0.0)
+
+
+def is_dirty() -> bool:
+    return bool(_state["dirty"])
+
+
+def is_rebuild() -> bool:
+    """A dirty preview build after the first: the site folder holds the previous build."""
+    return is_dirty() and _state["builds"] > 1
+
+
+def _newest_mtime(paths: Iterable[Path]) -> float:
+    newest = 0.0
+    for path in paths:
+        if path.is_dir():
+            for child in path.rglob("*"):
+                if child.is_file():
+                    newest = max(newest, child.stat().st_mtime)
+        elif path.is_file():
+            newest = max(newest, path.stat().st_mtime)
+    return newest
+
+
+def begin_build(files: Any, language: str) -> None:
+    """From `on_files`, once per build and language, before pages are rebuilt or skipped."""
+    if not is_dirty():
+        return
+    if language == "en":  # the Welsh build runs inside the English one: one preview build
+        _state["builds"] += 1
+        shared = _newest_mtime(PROJECT_ROOT / path for path in SHARED_SOURCES)
+        docs = sorted(file.src_uri for file in files if not isinstance(file, GeneratedPage))
+        if _state["docs"] is not None and docs != _state["docs"]:
+            shared = float("inf")  # a page was added or removed: every page's navigation changed
+        _state.update(docs=docs, shared_mtime=shared)
+    for file in files:
+        if file.is_documentation_page() and not isinstance(file, GeneratedPage) and file.abs_src_path:
+            file.is_modified = functools.partial(_docs_page_is_modified, file)  # type: ignore[method-assign]
+
+
+_TEMPLATE = re.compile(r"^template:", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_a_template(path: str, mtime: float) -> bool:
+    """Does the page's front matter choose a template (one that shows data from elsewhere)?"""
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("---"):
+        return False
+    end = text.find("\n---", 3)
+    return bool(_TEMPLATE.search(text[: end if end > 0 else len(text)]))
+
+
+def _docs_page_is_modified(file: File) -> bool:
+    source = file.abs_src_path
+    if not os.path.isfile(file.abs_dest_path) or not os.path.isfile(source):
+        return True
+    built = os.path.getmtime(file.abs_dest_path)
+    changed = os.path.getmtime(source)
+    return changed >= built or _state["shared_mtime"] >= built or _names_a_template(source, changed)
+
+
+class GeneratedPage(File):
+    """A page made from records, with the files it is made from (`sources`)."""
+
+    sources: tuple[str, ...] = ()
+
+    def is_modified(self) -> bool:
+        """Only asked in a dirty build (a preview)."""
+        if not os.path.isfile(self.abs_dest_path):
+            return True
+        built = os.path.getmtime(self.abs_dest_path)
+        if _state["shared_mtime"] >= built:
+            return True
+        return any(not os.path.exists(source) or os.path.getmtime(source) >= built for source in self.sources)
+
+
+def record_sources(record: Any) -> tuple[str, ...]:
+    """The files a record's pages are made from: its folder (a file added or removed changes
+    the folder) and the files in it."""
+    folder = Path(record.folder)
+    return (str(folder), *(str(child) for child in folder.iterdir())) if folder.is_dir() else (str(folder),)
