@@ -20,6 +20,7 @@ as changed on every rebuild, so with 1,000 case studies each save rebuilt 2,500 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 from pathlib import Path
@@ -32,12 +33,26 @@ from exchange import PROJECT_ROOT
 # What every page shows besides its own source: a change here rebuilds every page.
 SHARED_SOURCES = ("overrides", "exchange/data", "mkdocs.yml")
 
-_state: dict[str, Any] = {"dirty": False, "builds": 0, "docs": None, "shared_mtime": 0.0}
+_state: dict[str, Any] = {"dirty": False, "rebuild": False, "docs": None, "shared_mtime": 0.0}
 
 
 def start(command: str, dirty: bool) -> None:
     """From the `on_startup` event: does this build (`serve --dirty`, `build --dirty`) rebuild only what changed?"""
-    _state.update(dirty=bool(dirty), builds=0, docs=None, shared_mtime=0.0)
+    _state.update(dirty=bool(dirty), rebuild=False, docs=None, shared_mtime=0.0)
+    if dirty and command == "serve":
+        logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning_answered)
+
+
+def _dirty_warning_answered(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that the navigation may be out of date, which fails a
+    strict build. Under `serve` it is not: a page added or removed rebuilds every page
+    (`begin_build` compares the pages with the last build's, which the server process keeps),
+    so the warning is told as information. `mkdocs build --dirty` keeps MkDocs's warning: a
+    new process has no last build to compare with."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+        record.msg, record.args = "Preview: building only the pages whose files, templates or data changed (exchange/preview.py)", ()
+    return True
 
 
 def is_dirty() -> bool:
@@ -45,8 +60,9 @@ def is_dirty() -> bool:
 
 
 def is_rebuild() -> bool:
-    """A dirty preview build after the first: the site folder holds the previous build."""
-    return is_dirty() and _state["builds"] > 1
+    """A dirty build into a site folder that holds an earlier build: pages whose files did not
+    change are not built again (a preview after its first build, or `mkdocs build --dirty`)."""
+    return is_dirty() and bool(_state["rebuild"])
 
 
 def _newest_mtime(paths: Iterable[Path]) -> float:
@@ -61,12 +77,12 @@ def _newest_mtime(paths: Iterable[Path]) -> float:
     return newest
 
 
-def begin_build(files: Any, language: str) -> None:
+def begin_build(files: Any, config: Any, language: str) -> None:
     """From `on_files`, once per build and language, before pages are rebuilt or skipped."""
     if not is_dirty():
         return
     if language == "en":  # the Welsh build runs inside the English one: one preview build
-        _state["builds"] += 1
+        _state["rebuild"] = (Path(config.site_dir) / "index.html").is_file()
         shared = _newest_mtime(PROJECT_ROOT / path for path in SHARED_SOURCES)
         docs = sorted(file.src_uri for file in files if not isinstance(file, GeneratedPage))
         if _state["docs"] is not None and docs != _state["docs"]:

@@ -67,7 +67,7 @@ def wait_for(url: str, text: str, timeout: float, process: subprocess.Popen) -> 
 def measure(config_file: Path, environment: dict, case_study: Path, slug: str, repeat: int, dirty: bool, log_file: Path) -> tuple[float | None, list[float]]:
     """(seconds to the first page served, seconds from each edit to the new title on the page)."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "--dev-addr", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config_file), "--dev-addr", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
     page_url = f"http://127.0.0.1:{port}/case-studies/{slug}/"
     english = case_study / "en.md"
     original = english.read_text(encoding="utf-8")
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(corpus_environment[ENVIRONMENT_VARIABLE])
         slugs = benchmark.case_study_slugs(folder)
         slug = next((name for name in slugs if name.startswith("synthetic-")), slugs[0])
-        config = benchmark.build_config("site", docs, work / "unused-site", slugs, strict=False)
+        config = benchmark.build_config("site", docs, work / "unused-site", slugs)
         config_file = benchmark.write_config(work / "mkdocs.yml", config)
         environment = benchmark.build_environment(corpus_environment)
         print(f"\nPreview under `mkdocs serve`, {arguments.case_studies} case studies in both languages; editing case_studies/{slug}/en.md")

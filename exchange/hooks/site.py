@@ -24,7 +24,7 @@ def on_startup(command, dirty):
 @event_priority(-120)  # after the generated pages have been added (-110)
 def on_files(files, config):
     """In a preview (`make serve`), which pages to build again (exchange/preview.py)."""
-    preview.begin_build(files, site.site_language(config))
+    preview.begin_build(files, config, site.site_language(config))
     return files
 
 
