@@ -378,6 +378,22 @@ def test_the_ci_workflow_runs_the_tests_annotates_and_deploys_from_main():
     assert any(use.startswith("actions/upload-pages-artifact") for use in uses)
     assert any(use.startswith("actions/deploy-pages") for use in uses)
     assert "refs/heads/main" in workflow["jobs"]["deploy"]["if"]
+    # The published site knows its address (full hreflang alternates, sitemap, feeds).
+    build = next(step for step in steps if step.get("run") == "make build")
+    assert "steps.pages.outputs.base_url" in build["env"]["EXCHANGE_SITE_URL"]
+    assert any(step.get("uses", "").startswith("actions/configure-pages") and step.get("id") == "pages" for step in steps)
+
+
+def test_the_site_address_comes_from_the_environment(monkeypatch):
+    from mkdocs.config import load_config
+
+    monkeypatch.delenv("EXCHANGE_SITE_URL", raising=False)
+    assert load_config(str(PROJECT_ROOT / "mkdocs.yml"))["site_url"] is None
+    monkeypatch.setenv("EXCHANGE_SITE_URL", "https://example.org/exchange/")
+    monkeypatch.setenv("EXCHANGE_REPORT_CHANGE_URL", "https://example.org/issues/new?title={subject}")
+    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
+    assert config["site_url"] == "https://example.org/exchange/"
+    assert config["extra"]["report_change_url"] == "https://example.org/issues/new?title={subject}"
 
 
 # ------------------------------------------------------------------ contributors' documents
