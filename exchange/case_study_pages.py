@@ -10,7 +10,8 @@ from exchange.case_studies import CaseStudy, PartialDate, source_title  # noqa: 
 from exchange.collection_pages import page_markdown as collection_page_markdown
 from exchange.collection_pages import BABEL_LOCALES, display_date, filter_spec, group_entries, listing, listing_section, option  # noqa: F401
 from exchange.site import language_home
-from exchange.strings import translate
+from exchange import listing_pages
+from exchange.strings import count_phrase, translate
 from exchange.welsh import sort_key
 
 SECTION = "case-studies"
@@ -108,37 +109,90 @@ def case_study_view(record: CaseStudy, language: str, related: list[CaseStudy]) 
     }
 
 
-def listing_view(records: list[CaseStudy], language: str) -> dict:
-    """The listing page (overrides/partials/listing.html): every case study, a filter by theme,
-    area and type, and the same list grouped three ways for readers without JavaScript."""
-    items = [summary_view(record, language) for record in records]
+def _items(records: list[CaseStudy], language: str) -> list[dict]:
+    """Every case study as the listing shows it, worked out once per build and language (the
+    listing's pages and browse pages all read it)."""
+    cached = _ITEMS.get(language)
+    if cached is None or cached[0] is not records:
+        cached = _ITEMS[language] = (records, [summary_view(record, language) for record in records])
+    return cached[1]
+
+
+_ITEMS: dict[str, tuple[list[CaseStudy], list[dict]]] = {}
+
+
+def groupings(records: list[CaseStudy], language: str) -> list[tuple[str, str, list[dict]]]:
+    """The case studies grouped three ways, for readers without JavaScript: (kind, heading,
+    groups); kind names the browse pages' folder (case-studies/<kind>/<key>/)."""
+    items = _items(records, language)
 
     def label(kind: str):
         return lambda key: vocabulary.label(kind, key, language)
 
-    def authorities_by_name(keys) -> list[str]:
-        return sorted((key for key in keys if key != "wales"), key=lambda key: sort_key(vocabulary.label("local_authorities", key, language), language))
-
     regions = group_entries(items, lambda item: item["filters"]["area"][:-1], vocabulary.identifiers("regions"), label("regions"), "region")
-    region_word = translate("case_study.region", language).lower()
     for region in regions:
-        in_region = [key for key in vocabulary.identifiers("local_authorities") if vocabulary.entry("local_authorities", key)["region"] == region["id"].removeprefix("region-")]
-        region["subgroups"] = group_entries(region["entries"], lambda item: [item["local_authority"]], authorities_by_name(in_region), label("local_authorities"), "authority")
-        regional = [item for item in region["entries"] if item["local_authority"] == "wales"]
-        if regional:
-            region["subgroups"].append({"id": f"{region['id']}-wide", "label": f"{region['label']} – {region_word}", "entries": regional, "subgroups": []})
+        in_region = [key for key in vocabulary.identifiers("local_authorities") if vocabulary.entry("local_authorities", key)["region"] == region["key"]]
+        region["subgroups"] = group_entries(region["entries"], lambda item: [item["local_authority"]], _authorities_by_name(in_region, language), label("local_authorities"), "authority")
     theme_key, type_key = (lambda item: item["filters"]["theme"]), (lambda item: item["filters"]["type"])
+    return [
+        ("theme", translate("case_studies.by_theme", language), group_entries(items, theme_key, vocabulary.identifiers("themes"), label("themes"), "theme")),
+        ("area", translate("case_studies.by_region", language), regions),
+        ("type", translate("case_studies.by_type", language), group_entries(items, type_key, vocabulary.identifiers("organisation_types"), label("organisation_types"), "type")),
+    ]
+
+
+def _authorities_by_name(keys, language: str) -> list[str]:
+    return sorted((key for key in keys if key != "wales"), key=lambda key: sort_key(vocabulary.label("local_authorities", key, language), language))
+
+
+def browse_groups(records: list[CaseStudy], language: str) -> list[tuple[str, dict]]:
+    """Every browse page: (kind, group), a region's local authorities included."""
+    pages = []
+    for kind, _, groups in groupings(records, language):
+        for group in groups:
+            pages.append((kind, group))
+            pages.extend((kind, subgroup) for subgroup in group["subgroups"])
+    return pages
+
+
+def listing_view(records: list[CaseStudy], language: str, number: int = 1) -> dict:
+    """Page `number` of the listing (overrides/partials/listing.html): one page of case studies,
+    links to the other pages, a filter by theme, area and type over every case study (the
+    JSON file `entries_json`), and links to the browse pages, for readers without JavaScript."""
+    items = _items(records, language)
+    size = listing_pages.page_size(SECTION)
+
+    def label(kind: str):
+        return lambda key: vocabulary.label(kind, key, language)
+
     filters = [
         filter_spec("theme", translate("case_studies.filter.theme", language), [option(key, label("themes")(key)) for key in vocabulary.identifiers("themes")]),
         filter_spec("area", translate("case_studies.filter.region", language), [], groups=[
             {"label": translate("case_study.region", language), "options": [option(key, label("regions")(key)) for key in vocabulary.identifiers("regions") if key != "wales"]},
-            {"label": translate("case_study.local_authority", language), "options": [option(key, label("local_authorities")(key)) for key in authorities_by_name(vocabulary.identifiers("local_authorities"))]},
+            {"label": translate("case_study.local_authority", language), "options": [option(key, label("local_authorities")(key)) for key in _authorities_by_name(vocabulary.identifiers("local_authorities"), language)]},
         ]),
         filter_spec("type", translate("case_studies.filter.type", language), [option(key, label("organisation_types")(key)) for key in vocabulary.identifiers("organisation_types")]),
     ]
-    sections = [
-        listing_section("theme", translate("case_studies.by_theme", language), group_entries(items, theme_key, vocabulary.identifiers("themes"), label("themes"), "theme")),
-        listing_section("region", translate("case_studies.by_region", language), regions),
-        listing_section("type", translate("case_studies.by_type", language), group_entries(items, type_key, vocabulary.identifiers("organisation_types"), label("organisation_types"), "type")),
-    ]
-    return listing("case-studies", items, language, "case_studies", filters, sections)
+    paging = listing_pages.paging_view(SECTION, number, len(items), size, language)
+    browse = [{"heading": heading, "links": listing_pages.browse_links(SECTION, groups, kind, language, "case_studies.count")}
+              for kind, heading, groups in groupings(records, language)]
+    return listing(SECTION, listing_pages.page_of(items, number, size), language, "case_studies", filters, [],
+                   total=len(items), paging=paging, source=listing_pages.entries_url(SECTION, language) if paging else None, browse=browse)
+
+
+def browse_view(records: list[CaseStudy], language: str, kind: str, key: str) -> dict:
+    """A browse page: every case study of one theme, area or type, as links."""
+    group = next(group for group_kind, group in browse_groups(records, language) if group_kind == kind and group["key"] == key)
+    section = listing_section(kind, count_phrase(len(group["entries"]), "case_studies.count", language), [{**group, "label": None, "subgroups": []}])
+    view = listing(SECTION, [], language, "case_studies", None, [section])
+    view.update(all_url=listing_pages.page_url(SECTION, 1, language), total_all=len(records))
+    return view
+
+
+def entry_fields(item: dict) -> dict:
+    """What the listing's <template> shows of a case study (overrides/partials/case-study-item.html)."""
+    return {key: item[key] for key in ("url", "title", "summary", "language", "organisation", "published", "published_iso")}
+
+
+def entries_json(records: list[CaseStudy], language: str) -> str:
+    return listing_pages.entries_json(SECTION, language, _items(records, language), entry_fields)

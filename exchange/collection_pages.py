@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 
 from exchange.collections import PartialDate
 from exchange.data_files import load_data
-from exchange.preview import GeneratedPage, record_sources
+from exchange.preview import GeneratedPage, collection_source, record_sources
 from exchange.site import language_home, mark_language
 from exchange.strings import translate
 
@@ -51,11 +51,13 @@ def page_markdown(meta: dict[str, Any], body: str) -> str:
 _YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def generated_page(config: Any, uri: str, markdown: str, text_language: str, build_language: str, record: Any = None) -> File:
+def generated_page(config: Any, uri: str, markdown: str, text_language: str, build_language: str, record: Any = None,
+                   collection: Any = None) -> File:
     """A generated page, marked with its text's language as mkdocs-static-i18n marks its
-    files; a record's page knows its files, so a preview rebuilds it only when they change."""
+    files. A page knows what it is made from, so a preview rebuilds it only when that changes:
+    a `record`'s files, or any file of a `collection` (the folder of a listing's records)."""
     page = GeneratedPage.generated(config, uri, content=markdown)
-    page.sources = record_sources(record) if record is not None else ()
+    page.sources = (record_sources(record) if record is not None else ()) + ((collection_source(collection),) if collection is not None else ())
     mark_language(page, text_language, build_language)
     return page
 
@@ -101,7 +103,7 @@ def group_entries(entries: list[dict], keys_of: Callable[[dict], Iterable[str]],
         for key in keys_of(entry):
             grouped[key].append(entry)
     return [
-        {"id": f"{id_prefix}-{key}", "label": label_of(key), "entries": grouped[key], "subgroups": []}
+        {"id": f"{id_prefix}-{key}", "key": key, "label": label_of(key), "entries": grouped[key], "subgroups": []}
         for key in order if grouped.get(key)
     ]
 
@@ -112,14 +114,24 @@ def listing_section(identifier: str, heading: str, groups: list[dict]) -> dict[s
 
 
 def listing(identifier: str, entries: list[dict], language: str, strings: str, filters: list[dict] | None = None,
-            sections: list[dict] | None = None) -> dict[str, Any]:
+            sections: list[dict] | None = None, total: int | None = None, paging: dict | None = None,
+            source: str | None = None, browse: list[dict] | None = None) -> dict[str, Any]:
     """Everything overrides/partials/listing.html shows. `strings` is the prefix of the
     listing's interface strings: <prefix>.all, <prefix>.empty (optional), and with filters <prefix>.filter.heading,
-    <prefix>.showing (with {n} and {total}) and <prefix>.filter.none."""
+    <prefix>.showing (with {n} and {total}) and <prefix>.filter.none.
+
+    A listing in pages (exchange/listing_pages.py) shows one page of `entries` out of `total`,
+    with `paging` (the links between its pages), `source` (the JSON file of every entry the
+    filter fetches) and `browse` (links to its browse pages, under <prefix>.browse)."""
     filters = filters or []
     view = {
         "id": identifier,
         "entries": entries,
+        "total": len(entries) if total is None else total,
+        "paging": paging,
+        "source": source,
+        "browse": browse or [],
+        "browse_heading": translate(f"{strings}.browse", language) if browse else None,
         "heading": translate(f"{strings}.all", language),
         "filters": filters,
         "sections": sections or [],

@@ -33,7 +33,7 @@ from exchange import PROJECT_ROOT
 # What every page shows besides its own source: a change here rebuilds every page.
 SHARED_SOURCES = ("overrides", "exchange/data", "mkdocs.yml")
 
-_state: dict[str, Any] = {"dirty": False, "rebuild": False, "docs": None, "shared_mtime": 0.0}
+_state: dict[str, Any] = {"dirty": False, "rebuild": False, "docs": None, "shared_mtime": 0.0, "build_id": 0}
 
 
 def start(command: str, dirty: bool) -> None:
@@ -66,12 +66,13 @@ def is_rebuild() -> bool:
 
 
 def _newest_mtime(paths: Iterable[Path]) -> float:
+    """The newest change under the paths: a file's, or a folder's (a file added or removed)."""
     newest = 0.0
     for path in paths:
         if path.is_dir():
+            newest = max(newest, path.stat().st_mtime)
             for child in path.rglob("*"):
-                if child.is_file():
-                    newest = max(newest, child.stat().st_mtime)
+                newest = max(newest, child.stat().st_mtime)
         elif path.is_file():
             newest = max(newest, path.stat().st_mtime)
     return newest
@@ -87,7 +88,7 @@ def begin_build(files: Any, config: Any, language: str) -> None:
         docs = sorted(file.src_uri for file in files if not isinstance(file, GeneratedPage))
         if _state["docs"] is not None and docs != _state["docs"]:
             shared = float("inf")  # a page was added or removed: every page's navigation changed
-        _state.update(docs=docs, shared_mtime=shared)
+        _state.update(docs=docs, shared_mtime=shared, build_id=_state["build_id"] + 1)
     for file in files:
         if file.is_documentation_page() and not isinstance(file, GeneratedPage) and file.abs_src_path:
             file.is_modified = functools.partial(_docs_page_is_modified, file)  # type: ignore[method-assign]
@@ -127,7 +128,28 @@ class GeneratedPage(File):
         built = os.path.getmtime(self.abs_dest_path)
         if _state["shared_mtime"] >= built:
             return True
-        return any(not os.path.exists(source) or os.path.getmtime(source) >= built for source in self.sources)
+        return any(_source_mtime(source) >= built for source in self.sources)
+
+
+COLLECTION = "collection:"  # a source that is a whole collection: `collection_source`
+
+
+def collection_source(root: Path | str) -> str:
+    """A page made from every record of a collection (a listing's further pages, its browse
+    pages) is rebuilt when any record's file changes."""
+    return f"{COLLECTION}{root}"
+
+
+def _source_mtime(source: str) -> float:
+    if source.startswith(COLLECTION):
+        return _newest_in_collection(source.removeprefix(COLLECTION), _state["build_id"])
+    return os.path.getmtime(source) if os.path.exists(source) else float("inf")
+
+
+@functools.lru_cache(maxsize=32)
+def _newest_in_collection(root: str, build_id: int) -> float:
+    """Read once per build (`build_id`), however many pages ask."""
+    return _newest_mtime([Path(root)]) if Path(root).exists() else float("inf")
 
 
 def record_sources(record: Any) -> tuple[str, ...]:

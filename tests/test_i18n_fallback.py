@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils import yaml_load
 
 from exchange import PROJECT_ROOT
 from tests.site_pages import soup
@@ -19,7 +20,8 @@ from tests.site_pages import soup
 @pytest.fixture(scope="module")
 def tiny_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("tiny")
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)  # MkDocs's own loader: it reads the !ENV tags
     config.pop("nav", None)
     config["theme"]["custom_dir"] = str(PROJECT_ROOT / "overrides")
     config["hooks"] = [str(PROJECT_ROOT / "exchange" / "hooks" / "site.py")]

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from exchange import PROJECT_ROOT, benchmark, preview
+from exchange import PROJECT_ROOT, benchmark, listing_pages, preview
 from exchange.case_studies import ENVIRONMENT_VARIABLE
 
 EDITED_TITLE = "A title changed while previewing"
@@ -45,13 +45,15 @@ def previewed(tmp_path_factory):
     # Not strict: MkDocs warns on every `build --dirty` (exchange/preview.py `start`).
     config = benchmark.build_config("site", benchmark.snapshot_docs(work), site, slugs, strict=False)
     config_file = benchmark.write_config(work / "mkdocs.yml", config)
-    environment = benchmark.build_environment({ENVIRONMENT_VARIABLE: str(folder)})
+    # Four case studies a page: the listing has further pages, made from every case study.
+    environment = benchmark.build_environment({ENVIRONMENT_VARIABLE: str(folder), listing_pages.SIZE_VARIABLE: "4"})
     dirty_build(config_file, environment)
     watched = (
         f"case-studies/{edited}/index.html", f"cy/case-studies/{edited}/index.html",
         f"case-studies/{untouched}/index.html", f"cy/case-studies/{untouched}/index.html",
         "guidance/roles/index.html", "cy/guidance/roles/index.html",
         "case-studies/index.html", "cy/case-studies/index.html",
+        "case-studies/page/2/index.html", "cy/case-studies/page/2/index.html",
         "pagefind/pagefind-entry.json", "cy/pagefind/pagefind-entry.json",
     )
     before = stamps(site, *watched)
@@ -75,6 +77,11 @@ def test_the_edited_case_study_shows_the_change_in_both_languages(previewed):
 def test_the_listing_shows_the_change(previewed):
     assert EDITED_TITLE in (previewed.site / "case-studies/index.html").read_text(encoding="utf-8")
     assert previewed.after["cy/case-studies/index.html"] > previewed.before["cy/case-studies/index.html"]
+
+
+def test_pages_made_from_every_case_study_are_built_again(previewed):
+    for relative in ("case-studies/page/2/index.html", "cy/case-studies/page/2/index.html"):
+        assert previewed.after[relative] > previewed.before[relative], f"{relative} was not built again"
 
 
 def test_pages_the_edit_does_not_touch_are_not_built_again(previewed):
@@ -160,4 +167,23 @@ def test_a_generated_page_is_built_again_only_when_its_files_change(tmp_path, di
     preview.begin_build([page], SimpleNamespace(site_dir=str(tmp_path / "site")), "en")
     assert page.is_modified() is False
     os.utime(record / "en.md", (later + 5, later + 5))
+    assert page.is_modified() is True
+
+
+def test_a_page_made_from_a_collection_is_built_again_when_any_record_changes(tmp_path, dirty):
+    records = tmp_path / "records"
+    (records / "one").mkdir(parents=True)
+    (records / "one" / "en.md").write_text("x", encoding="utf-8")
+    page = preview.GeneratedPage("page/2/index.md", src_dir=None, dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+    page.sources = (preview.collection_source(records),)
+    Path(page.abs_dest_path).parent.mkdir(parents=True)
+    Path(page.abs_dest_path).write_text("<html></html>", encoding="utf-8")
+    later = (records / "one" / "en.md").stat().st_mtime + 10
+    os.utime(page.abs_dest_path, (later, later))
+    for path in (records, records / "one"):
+        os.utime(path, (later - 5, later - 5))
+    preview.begin_build([page], SimpleNamespace(site_dir=str(tmp_path / "site")), "en")
+    assert page.is_modified() is False
+    os.utime(records / "one" / "en.md", (later + 5, later + 5))
+    preview.begin_build([page], SimpleNamespace(site_dir=str(tmp_path / "site")), "en")  # the next build
     assert page.is_modified() is True

@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from exchange import case_study_pages as pages
+from exchange import listing_pages
 from exchange import share_form
 from exchange.case_studies import case_studies_dir, form_schema, load_case_studies
 from exchange.collection_pages import generated_page
@@ -47,6 +48,16 @@ def on_files(files, config):
         files.append(generated_page(config, pages.page_uri(record.slug, language), pages.page_markdown(record, text.language), text.language, language, record))
         for picture in record.pictures:
             files.append(File.generated(config, f"{pages.page_url(record.slug, language)}{picture.name}", abs_src_path=str(picture)))
+    # The listing's further pages, its browse pages and every entry for the filter (exchange/listing_pages.py).
+    size = listing_pages.page_size(pages.SECTION)
+    for number in range(2, listing_pages.page_count(len(records), size) + 1):
+        markdown = listing_pages.paging_markdown(pages.SECTION, "case_studies", number, len(records), language, index=False)
+        files.append(generated_page(config, listing_pages.page_uri(pages.SECTION, number, language), markdown, language, language, collection=case_studies_dir()))
+    for kind, group in pages.browse_groups(records, language):
+        markdown = listing_pages.browse_markdown(pages.SECTION, "case_studies", kind, group, language)
+        files.append(generated_page(config, listing_pages.browse_uri(pages.SECTION, kind, group["key"], language), markdown, language, language, collection=case_studies_dir()))
+    if len(records) > size:
+        files.append(File.generated(config, listing_pages.entries_url(pages.SECTION, language), content=pages.entries_json(records, language)))
     if language == DEFAULT_LANGUAGE:  # one schema serves the form in both languages
         schema = json.dumps(form_schema(records), ensure_ascii=False, indent=1)
         files.append(File.generated(config, share_form.SCHEMA_URI, content=schema))
@@ -59,7 +70,10 @@ def on_page_context(context, page, config, nav):
     if slug:
         context["case_study"] = pages.case_study_view(_state["by_slug"][slug], language, _state["related"][slug])
     if page.meta.get("template") == "case-studies.html":
-        context["listing"] = pages.listing_view(_state["records"], language)
+        context["listing"] = pages.listing_view(_state["records"], language, page.meta.get("listing_page", 1))
+    browse = page.meta.get("listing_browse")
+    if browse and browse["section"] == pages.SECTION:
+        context["listing"] = pages.browse_view(_state["records"], language, browse["kind"], browse["key"])
     if page.meta.get("template") == "share-case-study.html":
         context["share_form"] = share_form.form_view(language)
     return context

@@ -15,6 +15,7 @@ from exchange import LANGUAGES, preview, site, strings
 
 log = logging.getLogger("mkdocs.plugins.exchange")
 _build_state: dict = {}
+_navigation = site.NavigationCache()
 
 
 def on_startup(command, dirty):
@@ -28,9 +29,16 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    _navigation.new_navigation(nav)
+    return nav
+
+
 def on_env(env, config, files):
     env.filters["t"] = strings.translate
     env.globals["count_phrase"] = strings.count_phrase
+    env.globals["cached_navigation"] = _navigation.get
+    env.globals["remember_navigation"] = _navigation.remember
     return env
 
 
@@ -47,6 +55,7 @@ def on_page_context(context, page, config, nav):
     config.extra.alternate = []
     context.update(_language_context(config, page.url, site.page_language(page, config)))
     context["page_sources"], _ = site.source_records(page.meta.get("sources") or [])
+    context["navigation_key"] = _navigation.key(page, site.site_language(config))
     return context
 
 
