@@ -114,10 +114,22 @@ def _region_problems(document: Document, language: str = "en") -> Iterator[Probl
         yield Problem(display_path(document.path), document.line_of("region"), f"region '{region}' does not match the local authority: {authority} was in '{authority_region}' (2017-2021); use region: {authority_region}", field="region")
 
 
+# Folder names that the section's own pages use: case-studies/page/2/ (the listing's further
+# pages), case-studies/theme|area|type/<key>/ (browse pages), share/ and contribute/ (docs/).
+RESERVED_FOLDER_NAMES = ("page", "theme", "area", "type", "share", "contribute")
+
+
+def _folder_name_is_free(files: collections.RecordFiles, schema: Schema) -> Iterator[Problem]:
+    if files.slug in RESERVED_FOLDER_NAMES:
+        path = files.main.path if files.main else files.path
+        yield Problem(display_path(path), 1, f"the folder name '{files.slug}' is the address of the case studies' own pages (case-studies/{files.slug}/), so this case study would not be published: rename the folder, e.g. {files.slug}-<a few words about the case study>")
+
+
 SCHEMA = Schema(
     noun="case study", plural="case studies", fields=FIELDS, layout=FOLDERS,
     pictures=True, body_hint="write what was done",
     document_checks=(_region_problems,),
+    record_checks=(_folder_name_is_free,),
 )
 
 

@@ -21,7 +21,7 @@ import yaml
 
 from exchange import PROJECT_ROOT, vocabulary
 from exchange.case_studies import (
-    ENVIRONMENT_VARIABLE, FIELDS, case_studies_dir, check_paths, check_value, load_case_studies,
+    ENVIRONMENT_VARIABLE, FIELDS, RESERVED_FOLDER_NAMES, case_studies_dir, check_paths, check_value, load_case_studies,
 )
 from exchange.frontmatter import parse_document
 from exchange.markdown_safety import check_body
@@ -96,7 +96,17 @@ EXPECTED: dict[str, list[tuple[str, int, str, list[str]]]] = {
     "template-placeholder": [("bad/en.md", 25, "body", ["'TODO' note"])],
     "heading-level-one": [("bad/en.md", 23, "body", ["first-level heading", "'## '"])],
     "stray-file": [("new-case-study.md", 1, "", ["'new-case-study.md' is not in a case study folder"])],
+    "reserved-folder-name": [("page/en.md", 1, "", ["folder name 'page'", "case-studies/page/", "rename the folder"])],
 }
+
+
+def test_the_reserved_folder_names_are_every_address_the_section_uses():
+    """The browse pages' kinds and the pages written in docs/case-studies/ are all reserved."""
+    from exchange.case_study_pages import groupings
+
+    kinds = {kind for kind, _, _ in groupings([], "en")}
+    written = {path.stem for path in (PROJECT_ROOT / "docs" / "case-studies").glob("*.md") if path.stem != "index"}
+    assert kinds | written | {"page"} <= set(RESERVED_FOLDER_NAMES)
 
 
 def test_every_fixture_folder_is_a_rule_with_expectations():
