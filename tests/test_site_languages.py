@@ -175,3 +175,10 @@ def test_every_english_docs_page_has_a_welsh_file_and_the_reverse():
     welsh = {path.relative_to(docs / "cy") for path in (docs / "cy").rglob("*.md")}
     assert sorted(map(str, english - welsh)) == []
     assert sorted(map(str, welsh - english)) == []
+
+
+def test_no_sitemap_is_published_without_the_site_address(built_site):
+    """MkDocs writes "None" for every address of a sitemap when `site_url` is not set (local
+    builds and tests): exchange/hooks/site.py leaves it out; the deploy job sets the address."""
+    assert not (built_site / "sitemap.xml").exists()
+    assert not (built_site / "sitemap.xml.gz").exists()

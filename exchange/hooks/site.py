@@ -68,6 +68,7 @@ def on_post_build(config):
     So the English run keeps its page, and the Welsh run moves its own page to /cy/404.html
     and puts the English one back (pinned by tests/test_site_languages.py).
     """
+    _no_sitemap_without_an_address(config)
     root_page = Path(config.site_dir) / "404.html"
     language = site.site_language(config)
     if language == site.DEFAULT_LANGUAGE:
@@ -77,6 +78,15 @@ def on_post_build(config):
     target.parent.mkdir(parents=True, exist_ok=True)
     root_page.replace(target)
     root_page.write_bytes(_build_state["default_404"])
+
+
+def _no_sitemap_without_an_address(config) -> None:
+    """A sitemap lists full addresses: without `site_url` (a local build) MkDocs writes one
+    full of "None", so none is published (the deploy job sets the address: README.md)."""
+    if config.site_url:
+        return
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (Path(config.site_dir) / name).unlink(missing_ok=True)
 
 
 def on_template_context(context, template_name, config):
