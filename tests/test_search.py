@@ -94,6 +94,37 @@ def test_each_page_goes_to_its_own_languages_index_and_untranslated_pages_to_non
     assert set(left_out) == {"cy/about/index.html", "404.html", "cy/404.html"}
 
 
+@pytest.mark.parametrize("fork", [True, False], ids=["second process", "same process"])
+def test_the_background_indexer_writes_one_bundle_per_language(tmp_path, monkeypatch, fork):
+    """The build's way (exchange/hooks/search.py): pages given as they are written, in a second
+    process where it can fork, in the build's own process where it cannot."""
+    if not fork:
+        def no_fork(method):
+            raise ValueError("no fork here")
+        monkeypatch.setattr(search.multiprocessing, "get_context", no_fork)
+    indexer = search.BackgroundIndexer(tmp_path)
+    assert isinstance(indexer._pool, search._InProcess) is not fork
+    indexer.add("guidance/index.html", ENGLISH_PAGE, "Guidance")
+    indexer.language_done("en")
+    indexer.add("cy/case-studies/one/index.html", WELSH_PAGE, "Astudiaethau achos")
+    indexer.add("cy/guidance/index.html", ENGLISH_PAGE, None)  # English text on the Welsh site
+    indexer.add("404.html", ENGLISH_PAGE, None)
+    counts = indexer.finish()
+    assert counts == {"en": 1, "cy": 1}
+    assert sorted(why for _, why in indexer.left_out) == ["its text is in 'en', not the site's language 'cy'", "the page-not-found page"]
+    for language, bundle in (("en", tmp_path / "pagefind"), ("cy", tmp_path / "cy" / "pagefind")):
+        assert json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].keys() == {language}
+        assert json.loads((bundle / search.SEARCH_DATA_FILE).read_text(encoding="utf-8"))["language"] == language
+    assert not indexer.scratch.exists(), "the prepared pages are removed"
+
+
+def test_the_background_indexer_reports_a_page_it_cannot_read(tmp_path):
+    indexer = search.BackgroundIndexer(tmp_path)
+    indexer.add("guidance/index.html", '<html lang="en"><body><p>no article</p></body></html>', None)
+    with pytest.raises(ValueError, match="no <article>"):
+        indexer.finish()
+
+
 def test_a_page_without_an_article_is_an_error_not_a_silent_gap():
     with pytest.raises(ValueError, match="no <article>"):
         search.prepare_html("<html lang='en'><body><p>x</p></body></html>", "en", None, None, search.DEFAULT_STRATEGY)

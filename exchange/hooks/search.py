@@ -93,7 +93,7 @@ def on_post_build(config):
         return
     try:
         counts = indexer.finish()
-    except (MissingDictionary, search.IndexingFailed) as error:
+    except (MissingDictionary, search.IndexingFailed, ValueError) as error:  # ValueError: a page without <article>
         raise PluginError(str(error)) from None
     log.info("search: indexed " + ", ".join(f"{count} pages in '{language}'" for language, count in counts.items()))
     for path, why in indexer.left_out:
