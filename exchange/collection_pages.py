@@ -22,7 +22,7 @@ from mkdocs.structure.files import File
 from exchange.collections import PartialDate
 from exchange.data_files import load_data
 from exchange.preview import GeneratedPage, collection_source, record_sources
-from exchange.site import language_home, mark_language
+from exchange.site import DEFAULT_LANGUAGE, language_home, mark_language
 from exchange.strings import translate
 
 BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
@@ -60,6 +60,23 @@ def generated_page(config: Any, uri: str, markdown: str, text_language: str, bui
     page.sources = (record_sources(record) if record is not None else ()) + ((collection_source(collection),) if collection is not None else ())
     mark_language(page, text_language, build_language)
     return page
+
+
+def record_page(config: Any, section: str, record: Any, language: str, template: str, key: str) -> File:
+    """The page of a record (a news post, an event) in a build's language: its text in that
+    language, or in English with the untranslated notice; the template finds the record by
+    `key` in the page's front matter."""
+    text = record.text(language)
+    meta = {"title": text.title, "description": text.summary, "template": template, key: record.slug, "sources": record.sources}
+    return generated_page(config, page_uri(section, record.slug, language), page_markdown(meta, text.body), text.language, language, record)
+
+
+def report_problems(log: Any, problems: Iterable[Any], language: str, noun: str) -> None:
+    """A collection's problems as warnings (a strict build fails on them), once: the Welsh
+    build reads the same files as the English one."""
+    if language == DEFAULT_LANGUAGE:
+        for problem in problems:
+            log.warning(f"{noun} problem: {problem}")
 
 
 def generated_file(config: Any, uri: str, content: str | bytes) -> File:

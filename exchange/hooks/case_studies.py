@@ -17,7 +17,7 @@ from exchange import case_study_pages as pages
 from exchange import listing_pages
 from exchange import share_form
 from exchange.case_studies import case_studies_dir, form_schema, load_case_studies
-from exchange.collection_pages import generated_page
+from exchange.collection_pages import generated_page, report_problems
 from exchange.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
@@ -36,9 +36,7 @@ def on_files(files, config):
     """Add this language's case-study pages (the i18n plugin cannot take generated files)."""
     language = site_language(config)
     records, problems = load_case_studies()
-    if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
-        for problem in problems:
-            log.warning(f"case study problem: {problem}")
+    report_problems(log, problems, language, "case study")
     if _state.get("records") is not records:  # the Welsh build gets the same (cached) records: reuse
         by_slug = {record.slug: record for record in records}
         related = pages.related_case_studies(records)

@@ -14,9 +14,9 @@ import logging
 from mkdocs.plugins import event_priority
 
 from exchange import events
-from exchange.collection_pages import generated_file, generated_page, page_markdown, page_uri, page_url
+from exchange.collection_pages import generated_file, page_url, record_page, report_problems
 from exchange.collections import build_date
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.site import site_language
 from exchange.strings import translate
 
 log = logging.getLogger("mkdocs.plugins.exchange.events")
@@ -35,17 +35,13 @@ def on_files(files, config):
     """Add this language's event pages and calendars (the i18n plugin cannot take generated files)."""
     language = site_language(config)
     records, problems = events.load_events()
-    if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
-        for problem in problems:
-            log.warning(f"event problem: {problem}")
+    report_problems(log, problems, language, "event")
     today = build_date()
     _state.update(records=records, by_slug={record.slug: record for record in records}, today=today)
     for record in records:
-        text = record.text(language)
-        meta = {"title": text.title, "description": text.summary, "template": "event.html", "event": record.slug, "sources": record.sources}
-        files.append(generated_page(config, page_uri(events.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language, record))
+        files.append(record_page(config, events.SECTION, record, language, "event.html", "event"))
         if record.exact:
-            ics = events.calendar([record], language, text.title, config.site_url, today)
+            ics = events.calendar([record], language, record.text(language).title, config.site_url, today)
             files.append(generated_file(config, page_url(events.SECTION, record.slug, language) + events.calendar_file_name(record), ics))
     feed = events.calendar(records, language, translate("events.calendar.name", language), config.site_url, today)
     files.append(generated_file(config, events.calendar_uri(language), feed))

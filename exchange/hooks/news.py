@@ -12,8 +12,8 @@ import logging
 from mkdocs.plugins import event_priority
 
 from exchange import news
-from exchange.collection_pages import generated_file, generated_page, page_markdown, page_uri
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.collection_pages import generated_file, record_page, report_problems
+from exchange.site import site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.news")
 _state: dict = {}
@@ -31,14 +31,10 @@ def on_files(files, config):
     """Add this language's post pages and feed (the i18n plugin cannot take generated files)."""
     language = site_language(config)
     records, problems = news.load_news()
-    if language == DEFAULT_LANGUAGE:  # the Welsh build reads the same files: say each problem once
-        for problem in problems:
-            log.warning(f"news problem: {problem}")
+    report_problems(log, problems, language, "news")
     _state.update(records=records, by_slug={record.slug: record for record in records})
     for record in records:
-        text = record.text(language)
-        meta = {"title": text.title, "description": text.summary, "template": "news-post.html", "news_post": record.slug, "sources": record.sources}
-        files.append(generated_page(config, page_uri(news.SECTION, record.slug, language), page_markdown(meta, text.body), text.language, language, record))
+        files.append(record_page(config, news.SECTION, record, language, "news-post.html", "news_post"))
     files.append(generated_file(config, news.feed_uri(language), news.atom_feed(records, language, config.site_url)))
     return files
 
