@@ -106,20 +106,26 @@ def entries_json(section: str, language: str, entries: list[dict[str, Any]], fie
     return json.dumps([{**relative(fields(entry)), "filters": entry["filters"]} for entry in entries], ensure_ascii=False, separators=(",", ":"))
 
 
-def paging_markdown(section: str, strings: str, number: int, total: int, language: str, index: bool = True) -> str:
+def paging_markdown(section: str, strings: str, number: int, total: int, language: str, index: bool = True,
+                    sources: list[str] | None = None) -> str:
     """Page `number` (2 or more) of a listing: its title and description; the template shows the entries.
-    `index: False` keeps the page out of the site search (its entries have pages of their own)."""
+    `index: False` keeps the page out of the site search (its entries have pages of their own).
+    `sources`: the ids of the sources the page names (those of the listing's first page, say)."""
     count = page_count(total, page_size(section))
     title = page_title(translate(f"{strings}.title", language), number, count, language)
     meta = {"title": title, "description": f"{title}. {translate(f'{strings}.description', language)}",
             "template": f"{section}.html", "listing_page": number, "search_exclude": not index}
+    if sources:
+        meta["sources"] = list(sources)
     return markdown_page(meta, "")
 
 
-def browse_markdown(section: str, strings: str, kind: str, group: dict[str, Any], language: str) -> str:
+def browse_markdown(section: str, strings: str, kind: str, group: dict[str, Any], language: str, sources: list[str] | None = None) -> str:
     title = translate(f"{strings}.browse.title", language, label=group["label"])
     meta = {"title": title, "description": f"{count_phrase(len(group['entries']), f'{strings}.count', language)}: {group['label']}. {translate(f'{strings}.description', language)}",
             "template": "listing-browse.html", "listing_browse": {"section": section, "kind": kind, "key": group["key"]}}
+    if sources:
+        meta["sources"] = list(sources)
     return markdown_page(meta, "")
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -20,21 +19,15 @@ from exchange import case_study_pages, listing_pages
 from exchange.case_studies import load_case_studies
 from exchange.data_files import load_data
 from exchange.benchmark import serve
-from tests.conftest import build_site
+from tests.listing_paging import HOMES, build_paged_site, choose, clear, html_of, links, open_listing, paged_listing
 from tests.page_types import fresh_tab
-from tests.site_pages import soup
 
 SIZE = 4
-HOMES = {"en": "", "cy": "cy/"}
 
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("paged") / "site"
-    result = build_site(site, {listing_pages.SIZE_VARIABLE: str(SIZE)})
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict failed:\n" + (result.stderr + result.stdout)[-4000:], pytrace=False)
-    return site
+    return build_paged_site(tmp_path_factory.mktemp("paged"), SIZE)
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +37,6 @@ def records():
 
 def page_count(records) -> int:
     return math.ceil(len(records) / SIZE)
-
-
-def html_of(site: Path, url: str):
-    return soup(site / url.lstrip("/") / "index.html") if not url.endswith(".html") else soup(site / url)
-
-
-def links(document, selector: str, base: str) -> list[str]:
-    """The targets of the links matched, as site paths ("case-studies/x/")."""
-    return [urlsplit(urljoin("http://x/" + base, anchor["href"])).path.lstrip("/") for anchor in document.select(selector)]
 
 
 # ------------------------------------------------------------------ the data
@@ -99,20 +83,8 @@ def test_every_new_string_is_in_both_languages():
 
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_the_pages_exist_in_both_languages_and_link_to_each_other(paged_site, records, language):
-    home = HOMES[language]
-    count = page_count(records)
-    urls = [f"{home}case-studies/"] + [f"{home}case-studies/page/{number}/" for number in range(2, count + 1)]
-    for number, url in enumerate(urls, start=1):
-        document = html_of(paged_site, url)
-        assert document.select_one("html")["lang"] == language
-        nav = document.select_one("nav[data-listing-paging=case-studies]")
-        assert links(document, "nav[data-listing-paging=case-studies] a[aria-label]", url) == urls
-        assert links(document, "nav a[aria-current=page]", url) == [url]
-        assert links(document, "nav a[rel=prev]", url) == ([urls[number - 2]] if number > 1 else [])
-        assert links(document, "nav a[rel=next]", url) == ([urls[number]] if number < count else [])
-        assert load_data("strings")["listing.page_of"][language].format(n=number, count=count) in nav.get_text()
-        assert len(document.select("ul[data-listing=case-studies] > li")) == min(SIZE, len(records) - (number - 1) * SIZE)
-        if number > 1:  # left out of the search: the entries have pages of their own
+    for number, _, document in paged_listing(paged_site, "case-studies", page_count(records), SIZE, len(records), language):
+        if number > 1:  # low in the search: the entries have pages of their own
             assert document.select_one("h1")["data-pagefind-weight"] == "0.1"
             assert str(number) in document.select_one("h1").get_text()
 
@@ -180,14 +152,11 @@ def test_the_filter_finds_case_studies_on_every_page(browser, paged_server, reco
     wanted = later["organisation_type"]
     expected = [f"/{home}case-studies/{item['slug']}/" for item in items if wanted in item["filters"]["type"]]
     with fresh_tab(browser) as page:
-        page.goto(f"{paged_server}{home}case-studies/", wait_until="load")
-        form = page.locator("form[data-listing-filter=case-studies]")
-        form.wait_for(state="visible")
+        form = open_listing(page, f"{paged_server}{home}case-studies/", "case-studies")
         first_page = card_links(page)
         assert len(first_page) == SIZE and f"/{home}case-studies/{later['slug']}/" not in first_page
         status = form.locator("[role=status]")
-        page.select_option("#x-case-studies-filter-type", wanted)
-        page.wait_for_function("n => document.querySelectorAll('ul[data-listing=case-studies] > li:not([hidden])').length === n && document.querySelector('nav[data-listing-paging]').hidden", arg=len(expected))
+        choose(page, "case-studies", "type", wanted, len(expected))
         assert card_links(page) == expected
         assert status.text_content() == showing.format(n=len(expected), total=len(records))
         assert f"type={wanted}" in page.url
@@ -197,7 +166,6 @@ def test_the_filter_finds_case_studies_on_every_page(browser, paged_server, reco
         form.wait_for(state="visible")  # the address kept the filter: the list comes back filtered
         page.wait_for_function("n => document.querySelectorAll('ul[data-listing=case-studies] > li:not([hidden])').length === n", arg=len(expected))
         assert page.input_value("#x-case-studies-filter-type") == wanted
-        form.locator("button[type=reset]").click()
-        page.wait_for_function("() => !location.search && !document.querySelector('nav[data-listing-paging]').hidden")
+        clear(page, form)
         assert card_links(page) == first_page
         assert status.text_content() == showing.format(n=SIZE, total=len(records))

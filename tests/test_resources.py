@@ -14,6 +14,7 @@ import pytest
 
 from exchange import PROJECT_ROOT, vocabulary
 from exchange.resources import ENVIRONMENT_VARIABLE, check_paths, listing_view, load_resources, resources_dir
+from exchange.resources import groupings as resource_groupings
 from tests.site_pages import soup
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "resources"
@@ -155,9 +156,11 @@ def test_the_listing_holds_every_record_in_every_grouping(language):
     view = listing_view(records, language)
     slugs = sorted(record.slug for record in records)
     assert sorted(entry["slug"] for entry in view["entries"]) == slugs
-    assert [section["id"] for section in view["sections"]] == ["type", "country", "year"]
-    for section in view["sections"]:
-        assert sorted(entry["slug"] for group in section["groups"] for entry in group["entries"]) == slugs, section["id"]
+    groupings = resource_groupings(records, language)
+    assert [kind for kind, _, _ in groupings] == ["type", "country", "year"]
+    assert [grouping["heading"] for grouping in view["browse"]] == [heading for _, heading, _ in groupings]
+    for kind, _, groups in groupings:
+        assert sorted(entry["slug"] for group in groups for entry in group["entries"]) == slugs, kind
     years = [option["id"] for option in view["filters"][2]["groups"][0]["options"]]
     assert years[-1] == "unknown" and years[:-1] == sorted(years[:-1], reverse=True)
 
@@ -192,11 +195,20 @@ def test_the_built_library_lists_every_record_once_with_its_filter_values(built_
 
 @pytest.mark.parametrize("page", LIBRARY_PAGES, ids=str)
 def test_without_javascript_every_record_is_reachable_from_each_grouping(built_site, page):
+    """The groupings are browse pages (by type, country and year) linked from the library; their
+    links go to each record's card on the library's page."""
     document = soup(built_site / page)
     anchors = {card["id"] for card in document.select("ul[data-listing=resources] > li")}
-    for section in ("type", "country", "year"):
-        links = document.select(f"section[aria-labelledby=x-by-{section}] a[href^='#']")
-        assert {link["href"][1:] for link in links} == anchors, section
+    browse = [link["href"] for link in document.select("section[aria-labelledby=x-by-browse] a")]
+    for kind in ("type", "country", "year"):
+        found = set()
+        for href in (href for href in browse if href.startswith(f"../{kind}/") or href.startswith(f"{kind}/")):
+            browse_page = (built_site / page).parent / href / "index.html"
+            for link in soup(browse_page.resolve()).select("section[aria-labelledby^=x-by-] li a"):
+                target, _, anchor = link["href"].partition("#")
+                assert (browse_page.parent / target / "index.html").resolve() == (built_site / page).resolve(), link["href"]
+                found.add(anchor)
+        assert found == anchors, kind
 
 
 def test_the_library_says_honestly_what_it_does_not_know(built_site):
