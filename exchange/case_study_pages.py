@@ -121,6 +121,7 @@ def _items(records: list[CaseStudy], language: str) -> list[dict]:
 _ITEMS: dict[str, tuple[list[CaseStudy], list[dict]]] = {}
 
 
+@listing_pages.per_records
 def groupings(records: list[CaseStudy], language: str) -> list[tuple[str, str, list[dict]]]:
     """The case studies grouped three ways, for readers without JavaScript: (kind, heading,
     groups); kind names the browse pages' folder (case-studies/<kind>/<key>/)."""

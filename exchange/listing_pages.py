@@ -10,6 +10,7 @@ the filter narrows the page's own list, as it always did.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -23,6 +24,23 @@ from exchange.strings import count_phrase, translate
 PAGE_SIZES = {"case-studies": 30, "resources": 50}
 SIZE_VARIABLE = "EXCHANGE_LISTING_PAGE_SIZE"
 ENTRIES_FILE = "entries.json"
+
+
+def per_records(function: Callable[[list[Any], str], Any]) -> Callable[[list[Any], str], Any]:
+    """Worked out once per list of records, language and page size: a build's listing pages,
+    browse pages and JSON file all ask for the same groups (74 times a language with 1,000
+    case studies)."""
+    cache: dict[tuple[str, str | None], tuple[list[Any], Any]] = {}
+
+    @functools.wraps(function)
+    def once(records: list[Any], language: str) -> Any:
+        key = (language, os.environ.get(SIZE_VARIABLE))
+        hit = cache.get(key)
+        if hit is None or hit[0] is not records:
+            hit = cache[key] = (records, function(records, language))
+        return hit[1]
+
+    return once
 
 
 def page_size(section: str) -> int:

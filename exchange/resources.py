@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from exchange import PROJECT_ROOT, vocabulary
+from exchange import PROJECT_ROOT, listing_pages, vocabulary
 from exchange.collections import (
     UNKNOWN, YAML_FILES, Field, RecordFiles, Schema, check_paths as check_collection_paths,
     collection_dir, is_unknown, language_text, load_collection, parse_partial_date,
@@ -217,6 +217,7 @@ def _labels(language: str) -> dict[str, Any]:
     }
 
 
+@listing_pages.per_records
 def groupings(records: list[Resource], language: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """The resources grouped by type, by country and by year, for readers without JavaScript:
     (kind, heading, groups); kind names the browse pages' folder (resources/<kind>/<key>/)."""

@@ -187,3 +187,23 @@ def test_a_page_made_from_a_collection_is_built_again_when_any_record_changes(tm
     os.utime(records / "one" / "en.md", (later + 5, later + 5))
     preview.begin_build([page], SimpleNamespace(site_dir=str(tmp_path / "site")), "en")  # the next build
     assert page.is_modified() is True
+
+
+def test_previews_keep_compiled_templates_and_builds_do_not(monkeypatch):
+    import jinja2
+
+    monkeypatch.setattr(preview, "_state", dict(preview._state))
+    preview.start("build", False)
+    assert preview.template_cache() is None
+    preview.start("serve", True)
+    cache = preview.template_cache()
+    monkeypatch.setattr(cache, "_compiled", {})
+    templates = {"page.html": "Hello {{ name }}"}
+    first = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache)
+    assert first.get_template("page.html").render(name="Cymru") == "Hello Cymru"
+    assert len(cache._compiled) == 1
+    second = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache)  # the next build's
+    assert second.get_template("page.html").render(name="Wales") == "Hello Wales"
+    templates["page.html"] = "Shwmae {{ name }}"  # an edited template is compiled again
+    third = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache)
+    assert third.get_template("page.html").render(name="Cymru") == "Shwmae Cymru"

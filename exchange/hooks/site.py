@@ -39,6 +39,7 @@ def on_env(env, config, files):
     env.globals["count_phrase"] = strings.count_phrase
     env.globals["cached_navigation"] = _navigation.get
     env.globals["remember_navigation"] = _navigation.remember
+    env.bytecode_cache = preview.template_cache()
     return env
 
 
