@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 
 from exchange.collections import PartialDate
 from exchange.data_files import load_data
-from exchange.preview import GeneratedPage, collection_source, record_sources
+from exchange.preview import GeneratedPage
 from exchange.site import DEFAULT_LANGUAGE, language_home, mark_language
 from exchange.strings import translate
 
@@ -52,12 +52,14 @@ _YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000
 
 
 def generated_page(config: Any, uri: str, markdown: str, text_language: str, build_language: str, record: Any = None,
-                   collection: Any = None) -> File:
+                   collection: Any = None, shows: Iterable[Any] = ()) -> File:
     """A generated page, marked with its text's language as mkdocs-static-i18n marks its
     files. A page knows what it is made from, so a preview rebuilds it only when that changes:
-    a `record`'s files, or any file of a `collection` (the folder of a listing's records)."""
+    a `record`'s files, those of other records it `shows` (related case studies), or any file
+    of a `collection` (the folder of a listing's records)."""
     page = GeneratedPage.generated(config, uri, content=markdown)
-    page.sources = (record_sources(record) if record is not None else ()) + ((collection_source(collection),) if collection is not None else ())
+    page.records = ((record,) if record is not None else ()) + tuple(shows)
+    page.collections = (str(collection),) if collection is not None else ()
     mark_language(page, text_language, build_language)
     return page
 

@@ -24,7 +24,8 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from types import SimpleNamespace
+from typing import Any, Iterable, Iterator
 
 import jinja2
 import jinja2.bccache
@@ -119,9 +120,19 @@ def _docs_page_is_modified(file: File) -> bool:
 
 
 class GeneratedPage(File):
-    """A page made from records, with the files it is made from (`sources`)."""
+    """A page made from records: the files it is made from are `sources`, and those of its
+    `records` and `collections` (looked at only in a dirty build, when MkDocs asks)."""
 
     sources: tuple[str, ...] = ()
+    records: tuple[Any, ...] = ()  # records the page shows: its own, and e.g. related ones
+    collections: tuple[str, ...] = ()  # folders of collections the page lists in full
+
+    def all_sources(self) -> Iterator[str]:
+        yield from self.sources
+        for record in self.records:
+            yield from _folder_sources(str(record.folder), _state["build_id"])
+        for root in self.collections:
+            yield collection_source(root)
 
     def is_modified(self) -> bool:
         """Only asked in a dirty build (a preview)."""
@@ -130,7 +141,7 @@ class GeneratedPage(File):
         built = os.path.getmtime(self.abs_dest_path)
         if _state["shared_mtime"] >= built:
             return True
-        return any(_source_mtime(source) >= built for source in self.sources)
+        return any(_source_mtime(source) >= built for source in self.all_sources())
 
 
 COLLECTION = "collection:"  # a source that is a whole collection: `collection_source`
@@ -145,7 +156,19 @@ def collection_source(root: Path | str) -> str:
 def _source_mtime(source: str) -> float:
     if source.startswith(COLLECTION):
         return _newest_in_collection(source.removeprefix(COLLECTION), _state["build_id"])
-    return os.path.getmtime(source) if os.path.exists(source) else float("inf")
+    return _mtime(source, _state["build_id"])
+
+
+# A record's files are asked about by its own pages and by the pages that show it (related case
+# studies): read once per build (`build_id`).
+@functools.lru_cache(maxsize=16384)
+def _mtime(path: str, build_id: int) -> float:
+    return os.path.getmtime(path) if os.path.exists(path) else float("inf")
+
+
+@functools.lru_cache(maxsize=8192)
+def _folder_sources(folder: str, build_id: int) -> tuple[str, ...]:
+    return record_sources(SimpleNamespace(folder=folder))
 
 
 @functools.lru_cache(maxsize=32)

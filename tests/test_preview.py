@@ -14,8 +14,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from exchange import PROJECT_ROOT, benchmark, listing_pages, preview
-from exchange.case_studies import ENVIRONMENT_VARIABLE
+from exchange import PROJECT_ROOT, benchmark, case_study_pages, listing_pages, preview
+from exchange.case_studies import ENVIRONMENT_VARIABLE, load_case_studies
 
 EDITED_TITLE = "A title changed while previewing"
 
@@ -40,7 +40,10 @@ def previewed(tmp_path_factory):
     folder = work / "case_studies"
     shutil.copytree(PROJECT_ROOT / "case_studies", folder)
     slugs = benchmark.case_study_slugs(folder)
-    edited, untouched = slugs[0], slugs[1]
+    edited = slugs[0]
+    related = case_study_pages.related_case_studies(load_case_studies(folder)[0])
+    shows_edited = next(slug for slug in slugs if edited in related[slug])  # lists the edited one as related
+    untouched = next(slug for slug in slugs if slug not in (edited, shows_edited) and edited not in related[slug])
     site = work / "site"
     # Not strict: MkDocs warns on every `build --dirty` (exchange/preview.py `start`).
     config = benchmark.build_config("site", benchmark.snapshot_docs(work), site, slugs, strict=False)
@@ -51,6 +54,7 @@ def previewed(tmp_path_factory):
     watched = (
         f"case-studies/{edited}/index.html", f"cy/case-studies/{edited}/index.html",
         f"case-studies/{untouched}/index.html", f"cy/case-studies/{untouched}/index.html",
+        f"case-studies/{shows_edited}/index.html", f"cy/case-studies/{shows_edited}/index.html",
         "guidance/roles/index.html", "cy/guidance/roles/index.html",
         "case-studies/index.html", "cy/case-studies/index.html",
         "case-studies/page/2/index.html", "cy/case-studies/page/2/index.html",
@@ -64,7 +68,7 @@ def previewed(tmp_path_factory):
     lines[index] = f"title: {EDITED_TITLE}"
     english.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = dirty_build(config_file, environment)
-    return SimpleNamespace(site=site, edited=edited, untouched=untouched, before=before, after=stamps(site, *watched), log=result.stderr)
+    return SimpleNamespace(site=site, edited=edited, untouched=untouched, shows_edited=shows_edited, before=before, after=stamps(site, *watched), log=result.stderr)
 
 
 def test_the_edited_case_study_shows_the_change_in_both_languages(previewed):
@@ -77,6 +81,12 @@ def test_the_edited_case_study_shows_the_change_in_both_languages(previewed):
 def test_the_listing_shows_the_change(previewed):
     assert EDITED_TITLE in (previewed.site / "case-studies/index.html").read_text(encoding="utf-8")
     assert previewed.after["cy/case-studies/index.html"] > previewed.before["cy/case-studies/index.html"]
+
+
+def test_a_case_study_that_lists_the_edited_one_as_related_shows_its_new_title(previewed):
+    relative = f"case-studies/{previewed.shows_edited}/index.html"
+    assert previewed.after[relative] > previewed.before[relative]
+    assert EDITED_TITLE in (previewed.site / relative).read_text(encoding="utf-8")
 
 
 def test_pages_made_from_every_case_study_are_built_again(previewed):
@@ -167,6 +177,7 @@ def test_a_generated_page_is_built_again_only_when_its_files_change(tmp_path, di
     preview.begin_build([page], SimpleNamespace(site_dir=str(tmp_path / "site")), "en")
     assert page.is_modified() is False
     os.utime(record / "en.md", (later + 5, later + 5))
+    preview.begin_build([page], SimpleNamespace(site_dir=str(tmp_path / "site")), "en")  # the next build
     assert page.is_modified() is True
 
 

@@ -43,7 +43,8 @@ def on_files(files, config):
         _state.update(records=records, by_slug=by_slug, related={slug: [by_slug[other] for other in others] for slug, others in related.items()})
     for record in records:
         text = record.text(language)  # a missing Welsh file falls back to English, marked as such
-        files.append(generated_page(config, pages.page_uri(record.slug, language), pages.page_markdown(record, text.language), text.language, language, record))
+        files.append(generated_page(config, pages.page_uri(record.slug, language), pages.page_markdown(record, text.language), text.language, language,
+                                    record, shows=_state["related"][record.slug]))
         for picture in record.pictures:
             files.append(File.generated(config, f"{pages.page_url(record.slug, language)}{picture.name}", abs_src_path=str(picture)))
     # The listing's further pages, its browse pages and every entry for the filter (exchange/listing_pages.py).
