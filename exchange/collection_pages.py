@@ -73,6 +73,15 @@ def record_page(config: Any, section: str, record: Any, language: str, template:
     return generated_page(config, page_uri(section, record.slug, language), page_markdown(meta, text.body), text.language, language, record)
 
 
+def watching(folder_of: Callable[[], Any]) -> Callable[[Any, Any, Any], Any]:
+    """A hook's `on_serve`: `make serve` rebuilds when a file of the collection changes (the
+    collections live outside docs/, which is all MkDocs watches by itself)."""
+    def on_serve(server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(folder_of()))
+        return server
+    return on_serve
+
+
 def report_problems(log: Any, problems: Iterable[Any], language: str, noun: str) -> None:
     """A collection's problems as warnings (a strict build fails on them), once: the Welsh
     build reads the same files as the English one."""

@@ -68,14 +68,10 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
-class GlossaryEntry:
-    """A term as the glossary page shows it."""
+class GlossaryEntry(TermText):
+    """A term as the glossary page shows it: its text in the page's language, and its id."""
 
-    id: str
-    term: str
-    initials: tuple[str, ...]
-    explanation: str
-    synonyms: tuple[str, ...]
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -435,7 +431,7 @@ def glossary_view(language: str, records: Iterable[GlossaryTerm] | None = None) 
     for record in ordered:
         text = record.text(language)
         display = text.term[0].upper() + text.term[1:]
-        groups.setdefault(_first_letter(text.term, language), []).append(GlossaryEntry(record.id, display, text.initials, text.explanation, text.synonyms))
+        groups.setdefault(_first_letter(text.term, language), []).append(GlossaryEntry(display, text.initials, text.explanation, text.synonyms, id=record.id))
     return [LetterGroup(letter, f"letter-{letter.casefold()}", tuple(entries)) for letter, entries in groups.items()]
 
 

@@ -24,7 +24,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Any, Callable, TextIO
 
 import yaml
 
@@ -117,18 +117,27 @@ class Asker:
         except (EOFError, KeyboardInterrupt) as error:
             raise Cancelled() from error
 
-    def text(self, flag_value: str | None, question: str, check: Callable[[str], list[str]], default: str = "", flag: str = "") -> str:
-        if flag_value is not None:
-            problems = check(flag_value.strip())
-            if not problems:
-                return flag_value.strip()
+    def _given(self, value: Any, check: Callable[[Any], list[str]], flag: str, missing: str) -> Any:
+        """The value given on the command line if it passes its check; None: ask for it.
+        Without a terminal to ask on, a bad or missing value is an error (`missing` says why)."""
+        if value is None:
             if not self.interactive:
-                raise BadAnswer(f"{flag}: " + "; ".join(problems))
-            self.say(f"{flag}: " + "; ".join(problems))
-        elif not self.interactive:
-            if not check(default):
-                return default
-            raise BadAnswer(f"{flag} is needed: {'; '.join(check(default))}")
+                raise BadAnswer(missing)
+            return None
+        problems = check(value)
+        if not problems:
+            return value
+        if not self.interactive:
+            raise BadAnswer(f"{flag}: " + "; ".join(problems))
+        self.say(f"{flag}: " + "; ".join(problems))
+        return None
+
+    def text(self, flag_value: str | None, question: str, check: Callable[[str], list[str]], default: str = "", flag: str = "") -> str:
+        if flag_value is None and not self.interactive and not check(default):
+            return default
+        given = self._given(flag_value.strip() if flag_value is not None else None, check, flag, f"{flag} is needed: {'; '.join(check(default))}")
+        if given is not None:
+            return given
         prompt = f"{question}{f' [{default}]' if default else ''}: "
         while True:
             answer = self._read(prompt) or default
@@ -147,15 +156,9 @@ class Asker:
                 problems = [f"'{value}' is not one of {', '.join(options)}"]
             return problems
 
-        if flag_value is not None:
-            problems = check(flag_value.strip())
-            if not problems:
-                return flag_value.strip()
-            if not self.interactive:
-                raise BadAnswer(f"{flag}: " + "; ".join(problems))
-            self.say(f"{flag}: " + "; ".join(problems))
-        elif not self.interactive:
-            raise BadAnswer(f"{flag} is needed: use one of {', '.join(options)}")
+        given = self._given(flag_value.strip() if flag_value is not None else None, check, flag, f"{flag} is needed: use one of {', '.join(options)}")
+        if given is not None:
+            return given
         self._menu(question, kind, options)
         while True:
             answer = self._read("Type a number: ")
@@ -173,16 +176,10 @@ class Asker:
         def check(values: list[str]) -> list[str]:
             return check_value(field, values)
 
-        if flag_value is not None:
-            values = [value.strip() for value in flag_value.split(",") if value.strip()]
-            problems = check(values)
-            if not problems:
-                return values
-            if not self.interactive:
-                raise BadAnswer(f"{flag}: " + "; ".join(problems))
-            self.say(f"{flag}: " + "; ".join(problems))
-        elif not self.interactive:
-            raise BadAnswer(f"{flag} is needed: give one or more of {', '.join(options)}, separated by commas")
+        values = [value.strip() for value in flag_value.split(",") if value.strip()] if flag_value is not None else None
+        given = self._given(values, check, flag, f"{flag} is needed: give one or more of {', '.join(options)}, separated by commas")
+        if given is not None:
+            return given
         self._menu(question, kind, options)
         while True:
             answer = self._read("Type one or more numbers, separated by commas (for example 1,3): ")

@@ -19,6 +19,7 @@ import markdown
 import pytest
 import yaml
 
+from tests.rule_fixtures import LIVE_CODE_BODIES, assert_exactly_these_problems
 from exchange import PROJECT_ROOT, vocabulary
 from exchange.case_studies import (
     ENVIRONMENT_VARIABLE, FIELDS, RESERVED_FOLDER_NAMES, case_studies_dir, check_paths, check_value, load_case_studies,
@@ -116,13 +117,7 @@ def test_every_fixture_folder_is_a_rule_with_expectations():
 @pytest.mark.parametrize("rule", sorted(EXPECTED))
 def test_each_rule_reports_exactly_its_problems_with_path_line_and_field(rule):
     records, problems = load_case_studies(FIXTURES / rule)
-    found = sorted((problem.path, problem.line, problem.field) for problem in problems)
-    expected = sorted((f"{RELATIVE}/{rule}/{file}", line, field) for file, line, field, _ in EXPECTED[rule])
-    assert found == expected, "\n".join(map(str, problems))
-    for problem in problems:
-        file, line, field, words = next(item for item in EXPECTED[rule] if f"{RELATIVE}/{rule}/{item[0]}" == problem.path and item[1] == problem.line and item[2] == problem.field)
-        for word in words:
-            assert word in problem.message, f"{problem} should contain {word!r}"
+    for problem, (file, line, field, _) in assert_exactly_these_problems(problems, EXPECTED[rule], RELATIVE, rule):
         if field and field != "body":
             assert field in problem.message, f"{problem} should name the field {field!r}"
         assert str(problem).startswith(f"{RELATIVE}/{rule}/{file}:{line}: ")
@@ -218,26 +213,7 @@ def body_problems(tmp_path: Path, body: str) -> list[Problem]:
     return list(check_body(document))
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "<script>alert(1)</script>",
-        "<SCRIPT/src=x.js></SCRIPT>",
-        '<iframe src="https://example.org"></iframe>',
-        "<style>body{display:none}</style>",
-        '<object data="x.swf"></object>',
-        '<img src="x.png" onerror="alert(1)">',
-        '<p>\n<span class="a"\n  onclick="alert(1)">x</span>\n</p>',
-        "Text\n{: onmouseover=\"alert(1)\" }",
-        "[x](https://example.org){: onclick=\"alert(1)\" }",
-        "[x](javascript:alert(1))",
-        "[x](&#106;avascript:alert(1))",
-        "[x](&#x6A;avascript&colon;alert(1))",
-        "[x][1]\n\n[1]: javascript:alert(1)",
-        '<a href="java&#x09;script:alert(1)">x</a>',
-        "```\n\n<script>alert(1)</script>\n\n```",
-    ],
-)
+@pytest.mark.parametrize("body", LIVE_CODE_BODIES)
 def test_every_body_the_site_would_render_as_live_code_is_refused(tmp_path, body):
     rendered = html.unescape(render(body)).replace("\t", "")
     assert LIVE_CODE.search(rendered), f"the example is not live code once rendered: {rendered}"

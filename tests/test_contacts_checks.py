@@ -130,16 +130,6 @@ def test_a_yaml_syntax_error_names_its_line(data_set):
     assert line_of(path, "organisation: [cardiff") <= problem.line <= line_of(path, "organisation: [cardiff") + 2
 
 
-def test_a_wrong_type_is_named(data_set):
-    path = data_set("contacts.yml", "welsh_speaking: true", "welsh_speaking: often")
-    find(problems_of(data_set.folder), path, line_of(path, "welsh_speaking: often"), "'welsh_speaking' must be true or false, not 'often'")
-
-
-def test_a_list_where_a_name_should_be_is_named(data_set):
-    path = data_set("partners.yml", "name: {en: Beta Example Network, cy: Lyn Enghraifft}", "name: [Beta, Lyn]")
-    find(problems_of(data_set.folder), path, line_of(path, "name: [Beta, Lyn]"), "'name' must have lines below it ('en:', 'cy:')")
-
-
 def test_a_phone_that_yaml_reads_as_a_number_is_explained_as_written(data_set):
     # YAML reads 01234 as the octal number 668: the message quotes what the editor wrote
     path = data_set("contacts.yml", 'phone: "029 2018 0789"', "phone: 01234")
@@ -149,16 +139,6 @@ def test_a_phone_that_yaml_reads_as_a_number_is_explained_as_written(data_set):
 def test_a_file_that_is_not_a_mapping_is_refused(data_set):
     (data_set.folder / "extra.yml").write_text(f"# yaml-language-server: $schema={PROJECT_ROOT / 'contacts' / 'schema.json'}\n- just\n- a list\n", encoding="utf-8")
     find(problems_of(data_set.folder), data_set.folder / "extra.yml", 2, "must start with 'organisations:' or 'contacts:'")
-
-
-def test_an_impossible_date_is_explained_not_raised(data_set):
-    path = data_set("contacts.yml", "verified: 2026-09-15", "verified: 2026-13-45")
-    find(problems_of(data_set.folder), path, line_of(path, "verified: 2026-13-45"), "'verified' '2026-13-45' is not a date")
-
-
-def test_a_yaml_tag_is_refused_not_run(data_set):
-    path = data_set("contacts.yml", "  - role: pdg-lead\n    organisation: eas\n", "  - role: !!python/name:os.getcwd pdg-lead\n    organisation: eas\n")
-    find(problems_of(data_set.folder), path, line_of(path, "!!python"), "'role' has the YAML tag 'tag:yaml.org,2002:python/name:os.getcwd', which is not allowed here")
 
 
 def test_an_empty_file_and_a_file_not_in_utf8_are_explained(data_set):
@@ -179,21 +159,6 @@ def test_a_misspelt_field_is_an_error_with_a_suggestion(data_set):
     find(problems, path, entry_line(path, "lace-coordinator", "cardiff"), "'verified' is missing")
 
 
-def test_a_misspelt_section_is_an_error(data_set):
-    path = data_set("partners.yml", "\norganisations:\n", "\norganisatons:\n")
-    find(problems_of(data_set.folder), path, line_of(path, "organisatons:"), "unknown section 'organisatons': did you mean 'organisations'?")
-
-
-def test_a_misspelt_nested_key_is_an_error(data_set):
-    path = data_set("organisations.yml", "        known_from: 2017\n        to: 2021-08-31\n", "        known_form: 2017\n        to: 2021-08-31\n")
-    find(problems_of(data_set.folder), path, line_of(path, "known_form"), "unknown field 'memberships.known_form'")
-
-
-def test_a_key_given_twice_is_an_error(data_set):
-    path = data_set("contacts.yml", "    name: Alex Example\n", "    name: Alex Example\n    name: Sam Example\n")
-    find(problems_of(data_set.folder), path, line_of(path, "name: Sam Example"), "'name' is given twice")
-
-
 # ---------------------------------------------------------------- unknown local authority and role
 
 
@@ -207,11 +172,6 @@ def test_an_unknown_local_authority_is_an_error_with_a_suggestion(data_set):
 def test_a_contact_for_an_unknown_organisation_is_an_error(data_set):
     path = data_set("contacts.yml", "organisation: newport\n", "organisation: newprt\n")
     find(problems_of(data_set.folder), path, line_of(path, "organisation: newprt") - 1, "organisation 'newprt' is not in the list of organisations: did you mean 'newport'?")
-
-
-def test_an_unknown_role_is_an_error_with_a_suggestion(data_set):
-    path = data_set("contacts.yml", "  - role: lace-coordinator\n    organisation: torfaen\n", "  - role: lace-cordinator\n    organisation: torfaen\n")
-    find(problems_of(data_set.folder), path, line_of(path, "lace-cordinator"), "role 'lace-cordinator' is not one of the allowed values: did you mean 'lace-coordinator'?")
 
 
 def test_a_role_at_the_wrong_kind_of_organisation_is_an_error(data_set):
@@ -257,32 +217,12 @@ def test_a_malformed_web_address_is_an_error(data_set, url, message):
     find(problems_of(data_set.folder), path, line_of(path, f"website: {url}"), message)
 
 
-def test_a_web_address_needs_a_source(data_set):
-    path = data_set("organisations.yml", "    website: https://csc.example.org\n    sources: [exchange-policy-page]\n", "    website: https://csc.example.org\n")
-    find(problems_of(data_set.folder), path, line_of(path, "  - id: csc"), "say which source gives this web address")
-
-
-def test_an_unknown_source_name_is_an_error_with_a_suggestion(data_set):
-    path = data_set("contacts.yml", "source: exchange-policy-page\n", "source: exchange-policy\n")
-    find(problems_of(data_set.folder), path, line_of(path, "source: exchange-policy"), "did you mean 'exchange-policy-page'?")
-
-
 # ---------------------------------------------------------------- verification dates
 
 
 def test_a_missing_verification_date_is_an_error(data_set):
     path = data_set("contacts.yml", "    verified: 2026-09-15\n", "")
     find(problems_of(data_set.folder), path, entry_line(path, "lace-coordinator", "swansea"), "'verified' is missing")
-
-
-def test_a_future_verification_date_is_an_error(data_set):
-    path = data_set("contacts.yml", "verified: 2026-09-15", "verified: 2026-11-24")
-    find(problems_of(data_set.folder), path, line_of(path, "verified: 2026-11-24"), "'verified' 2026-11-24 is in the future")
-
-
-def test_a_verification_date_that_is_not_a_date_is_an_error(data_set):
-    path = data_set("contacts.yml", "verified: 2026-09-15", "verified: last week")
-    find(problems_of(data_set.folder), path, line_of(path, "verified: last week"), "'verified' 'last week' is not a date")
 
 
 def test_verified_more_than_12_months_ago_is_a_warning(data_set):
@@ -314,11 +254,6 @@ def test_a_duplicate_entry_is_an_error_pointing_at_the_first(data_set):
     assert any("'eas' is responsible for the grant but has no pdg-lead entry" in p.message for p in problems)
 
 
-def test_a_duplicate_organisation_is_an_error(data_set):
-    path = data_set("partners.yml", "  - id: delta-example\n", "  - id: gamma-example\n")
-    find(problems_of(data_set.folder), path, line_of(path, "id: gamma-example", 2), "duplicate organisation: 'gamma-example' is already listed")
-
-
 def test_a_local_authority_without_a_lace_coordinator_is_an_error(data_set):
     contacts_file = data_set.folder / "contacts.yml"
     text = contacts_file.read_text(encoding="utf-8")
@@ -326,11 +261,6 @@ def test_a_local_authority_without_a_lace_coordinator_is_an_error(data_set):
     contacts_file.write_text(text, encoding="utf-8")
     organisations = data_set.folder / "organisations.yml"
     find(problems_of(data_set.folder), organisations, line_of(organisations, "id: torfaen"), "'torfaen' has no LACE coordinator entry")
-
-
-def test_an_organisation_responsible_for_the_grant_needs_a_lead(data_set):
-    path = data_set("organisations.yml", "  - id: newport\n    type: local-authority\n", "  - id: newport\n    type: local-authority\n    grant_responsible: true\n")
-    find(problems_of(data_set.folder), path, line_of(path, "id: newport"), "'newport' is responsible for the grant but has no pdg-lead entry")
 
 
 def test_a_grant_lead_at_an_organisation_not_responsible_for_the_grant_is_an_error(data_set):
@@ -346,24 +276,6 @@ def test_an_organisation_that_has_ended_cannot_have_a_current_contact(data_set):
     find(problems, path, entry_line(path, "pdg-lead", "gwe"), "'gwe' ended on 2025-05-31")
     # and an ended consortium needs no lead
     assert not any("'gwe' is responsible for the grant but has no pdg-lead" in p.message for p in problems)
-
-
-# ---------------------------------------------------------------- Welsh names
-
-
-def test_a_missing_welsh_name_is_an_error(data_set):
-    path = data_set("organisations.yml", "name: {en: Torfaen, cy: Tor-faen}", "name: {en: Torfaen}")
-    find(problems_of(data_set.folder), path, line_of(path, "name: {en: Torfaen}"), "'name' has no Welsh text: add 'cy: ...'")
-
-
-def test_an_empty_welsh_name_is_an_error(data_set):
-    path = data_set("partners.yml", "cy: Lyn Enghraifft}", "cy: ''}")
-    find(problems_of(data_set.folder), path, line_of(path, "Beta Example Network"), "'name.cy' is empty")
-
-
-def test_a_local_authority_name_that_differs_from_the_vocabulary_is_an_error(data_set):
-    path = data_set("organisations.yml", "cy: Caerdydd}", "cy: Caerdyd}")
-    find(problems_of(data_set.folder), path, line_of(path, "id: cardiff"), "the Welsh name of 'cardiff' is 'Caerdyd' here but 'Caerdydd' in exchange/data/vocabulary.yml")
 
 
 # ---------------------------------------------------------------- consortium memberships and dates
@@ -416,11 +328,6 @@ def test_both_from_and_known_from_is_an_error(data_set):
     find(problems_of(data_set.folder), path, line_of(path, "from: 2016-01-01") - 2, "give 'from' or 'known_from' (both are given")
 
 
-def test_a_membership_of_an_unknown_consortium_is_an_error(data_set):
-    path = data_set("organisations.yml", "      - consortium: eas\n", "      - consortium: east\n")
-    find(problems_of(data_set.folder), path, line_of(path, "consortium: east"), "consortium 'east' is not in the list of organisations: did you mean 'eas'?")
-
-
 def test_a_region_that_is_not_a_membership_is_an_error(data_set):
     path = data_set("organisations.yml", "      - consortium: eas\n", "      - consortium: csc\n")  # caerphilly, region eas
     find(problems_of(data_set.folder), path, line_of(path, "id: caerphilly"), "region 'eas' of 'caerphilly' is not one of its consortium memberships")
@@ -431,17 +338,7 @@ def test_a_region_that_differs_from_the_vocabulary_is_an_error(data_set):
     find(problems_of(data_set.folder), path, line_of(path, "id: caerphilly"), "region 'csc' of 'caerphilly' does not match exchange/data/vocabulary.yml")
 
 
-def test_memberships_are_only_for_local_authorities(data_set):
-    path = data_set("partners.yml", "    name: {en: Beta Example Network, cy: Lyn Enghraifft}\n", "    name: {en: Beta Example Network, cy: Lyn Enghraifft}\n    region: csc\n")
-    find(problems_of(data_set.folder), path, line_of(path, "region: csc"), "'region' is only for type local-authority, not national-body")
-
-
 # ---------------------------------------------------------------- honesty rules for entries
-
-
-def test_a_position_to_be_confirmed_cannot_carry_details(data_set):
-    path = data_set("contacts.yml", "  - role: pdg-lead\n    organisation: eas\n    status: to-be-confirmed\n", "  - role: pdg-lead\n    organisation: eas\n    status: to-be-confirmed\n    email: guess@eas.example.org\n")
-    find(problems_of(data_set.folder), path, line_of(path, "guess@eas"), "'email' is only for confirmed contacts")
 
 
 def test_a_confirmed_contact_needs_an_email_or_phone_and_its_welsh(data_set):
@@ -563,3 +460,40 @@ def test_the_command_refuses_a_missing_path_without_a_traceback(tmp_path):
 def test_write_schema_writes_the_generated_schema(tmp_path, monkeypatch):
     path = contacts.write_schema(tmp_path)
     assert json.loads(path.read_text(encoding="utf-8")) == contacts.json_schema()
+
+
+def test_a_duplicate_organisation_is_an_error(data_set):
+    path = data_set("partners.yml", "  - id: delta-example\n", "  - id: gamma-example\n")
+    find(problems_of(data_set.folder), path, line_of(path, "id: gamma-example", 2), "duplicate organisation: 'gamma-example' is already listed")
+
+
+# ---------------------------------------------------------------- one edit, one problem
+
+# (file, text replaced, its replacement), the text on the line the problem names, the message.
+ONE_EDIT_ONE_PROBLEM = [
+    pytest.param(("contacts.yml", "welsh_speaking: true", "welsh_speaking: often"), "welsh_speaking: often", "'welsh_speaking' must be true or false, not 'often'", id="a_wrong_type_is_named"),
+    pytest.param(("partners.yml", "name: {en: Beta Example Network, cy: Lyn Enghraifft}", "name: [Beta, Lyn]"), "name: [Beta, Lyn]", "'name' must have lines below it ('en:', 'cy:')", id="a_list_where_a_name_should_be_is_named"),
+    pytest.param(("contacts.yml", "verified: 2026-09-15", "verified: 2026-13-45"), "verified: 2026-13-45", "'verified' '2026-13-45' is not a date", id="an_impossible_date_is_explained_not_raised"),
+    pytest.param(("contacts.yml", "  - role: pdg-lead\n    organisation: eas\n", "  - role: !!python/name:os.getcwd pdg-lead\n    organisation: eas\n"), "!!python", "'role' has the YAML tag 'tag:yaml.org,2002:python/name:os.getcwd', which is not allowed here", id="a_yaml_tag_is_refused_not_run"),
+    pytest.param(("partners.yml", "\norganisations:\n", "\norganisatons:\n"), "organisatons:", "unknown section 'organisatons': did you mean 'organisations'?", id="a_misspelt_section_is_an_error"),
+    pytest.param(("organisations.yml", "        known_from: 2017\n        to: 2021-08-31\n", "        known_form: 2017\n        to: 2021-08-31\n"), "known_form", "unknown field 'memberships.known_form'", id="a_misspelt_nested_key_is_an_error"),
+    pytest.param(("contacts.yml", "    name: Alex Example\n", "    name: Alex Example\n    name: Sam Example\n"), "name: Sam Example", "'name' is given twice", id="a_key_given_twice_is_an_error"),
+    pytest.param(("contacts.yml", "  - role: lace-coordinator\n    organisation: torfaen\n", "  - role: lace-cordinator\n    organisation: torfaen\n"), "lace-cordinator", "role 'lace-cordinator' is not one of the allowed values: did you mean 'lace-coordinator'?", id="an_unknown_role_is_an_error_with_a_suggestion"),
+    pytest.param(("organisations.yml", "    website: https://csc.example.org\n    sources: [exchange-policy-page]\n", "    website: https://csc.example.org\n"), "  - id: csc", "say which source gives this web address", id="a_web_address_needs_a_source"),
+    pytest.param(("contacts.yml", "source: exchange-policy-page\n", "source: exchange-policy\n"), "source: exchange-policy", "did you mean 'exchange-policy-page'?", id="an_unknown_source_name_is_an_error_with_a_suggestion"),
+    pytest.param(("contacts.yml", "verified: 2026-09-15", "verified: 2026-11-24"), "verified: 2026-11-24", "'verified' 2026-11-24 is in the future", id="a_future_verification_date_is_an_error"),
+    pytest.param(("contacts.yml", "verified: 2026-09-15", "verified: last week"), "verified: last week", "'verified' 'last week' is not a date", id="a_verification_date_that_is_not_a_date_is_an_error"),
+    pytest.param(("organisations.yml", "  - id: newport\n    type: local-authority\n", "  - id: newport\n    type: local-authority\n    grant_responsible: true\n"), "id: newport", "'newport' is responsible for the grant but has no pdg-lead entry", id="an_organisation_responsible_for_the_grant_needs_a_lead"),
+    pytest.param(("organisations.yml", "name: {en: Torfaen, cy: Tor-faen}", "name: {en: Torfaen}"), "name: {en: Torfaen}", "'name' has no Welsh text: add 'cy: ...'", id="a_missing_welsh_name_is_an_error"),
+    pytest.param(("partners.yml", "cy: Lyn Enghraifft}", "cy: ''}"), "Beta Example Network", "'name.cy' is empty", id="an_empty_welsh_name_is_an_error"),
+    pytest.param(("organisations.yml", "cy: Caerdydd}", "cy: Caerdyd}"), "id: cardiff", "the Welsh name of 'cardiff' is 'Caerdyd' here but 'Caerdydd' in exchange/data/vocabulary.yml", id="a_local_authority_name_that_differs_from_the_vocabulary_is_an_error"),
+    pytest.param(("organisations.yml", "      - consortium: eas\n", "      - consortium: east\n"), "consortium: east", "consortium 'east' is not in the list of organisations: did you mean 'eas'?", id="a_membership_of_an_unknown_consortium_is_an_error"),
+    pytest.param(("partners.yml", "    name: {en: Beta Example Network, cy: Lyn Enghraifft}\n", "    name: {en: Beta Example Network, cy: Lyn Enghraifft}\n    region: csc\n"), "region: csc", "'region' is only for type local-authority, not national-body", id="memberships_are_only_for_local_authorities"),
+    pytest.param(("contacts.yml", "  - role: pdg-lead\n    organisation: eas\n    status: to-be-confirmed\n", "  - role: pdg-lead\n    organisation: eas\n    status: to-be-confirmed\n    email: guess@eas.example.org\n"), "guess@eas", "'email' is only for confirmed contacts", id="a_position_to_be_confirmed_cannot_carry_details"),
+]
+
+
+@pytest.mark.parametrize(("edit", "anchor", "message"), ONE_EDIT_ONE_PROBLEM)
+def test_an_edit_gives_its_problem_on_its_line(data_set, edit, anchor, message):
+    path = data_set(*edit)
+    find(problems_of(data_set.folder), path, line_of(path, anchor), message)

@@ -12,6 +12,7 @@ import sys
 import feedparser
 import pytest
 
+from tests.rule_fixtures import assert_exactly_these_problems
 from exchange import PROJECT_ROOT
 from exchange.news import ENVIRONMENT_VARIABLE, atom_feed, check_paths, load_news, news_dir
 from tests.site_pages import soup
@@ -52,13 +53,7 @@ def test_every_fixture_folder_is_a_rule_with_expectations():
 @pytest.mark.parametrize("rule", sorted(EXPECTED))
 def test_each_rule_reports_exactly_its_problems_with_path_line_and_field(rule):
     records, problems = load_news(FIXTURES / rule)
-    found = sorted((problem.path, problem.line, problem.field) for problem in problems)
-    expected = sorted((f"{RELATIVE}/{rule}/{file}", line, field) for file, line, field, _ in EXPECTED[rule])
-    assert found == expected, "\n".join(map(str, problems))
-    for problem in problems:
-        file, line, field, words = next(item for item in EXPECTED[rule] if f"{RELATIVE}/{rule}/{item[0]}" == problem.path and item[1] == problem.line)
-        for word in words:
-            assert word in problem.message, f"{problem} should contain {word!r}"
+    assert_exactly_these_problems(problems, EXPECTED[rule], RELATIVE, rule)
     assert "2017-05-good" in {record.slug for record in records}
 
 

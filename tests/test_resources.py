@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rule_fixtures import assert_exactly_these_problems
 from exchange import PROJECT_ROOT, vocabulary
 from exchange.resources import ENVIRONMENT_VARIABLE, check_paths, listing_view, load_resources, resources_dir
 from exchange.resources import groupings as resource_groupings
@@ -62,13 +63,7 @@ def test_every_fixture_folder_is_a_rule_with_expectations():
 @pytest.mark.parametrize("rule", sorted(EXPECTED))
 def test_each_rule_reports_exactly_its_problems_with_path_line_and_field(rule):
     records, problems = load_resources(FIXTURES / rule)
-    found = sorted((problem.path, problem.line, problem.field) for problem in problems)
-    expected = sorted((f"{RELATIVE}/{rule}/{file}", line, field) for file, line, field, _ in EXPECTED[rule])
-    assert found == expected, "\n".join(map(str, problems))
-    for problem in problems:
-        file, line, field, words = next(item for item in EXPECTED[rule] if f"{RELATIVE}/{rule}/{item[0]}" == problem.path and item[1] == problem.line)
-        for word in words:
-            assert word in problem.message, f"{problem} should contain {word!r}"
+    for problem, (file, line, _, _) in assert_exactly_these_problems(problems, EXPECTED[rule], RELATIVE, rule):
         assert str(problem).startswith(f"{RELATIVE}/{rule}/{file}:{line}: ")
     assert "good" in {record.slug for record in records}, "the good record of each rule must load"
     if rule != "duplicate-title":  # a rule across records: both load, the problem fails the build

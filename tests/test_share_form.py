@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from exchange import PROJECT_ROOT
@@ -18,6 +17,7 @@ from exchange.frontmatter import parse_document
 from exchange.markdown_safety import check_body
 from exchange.strings import translate
 from exchange.translations import revision_of
+from tests.rule_fixtures import LIVE_CODE_BODIES
 
 SCRIPT = PROJECT_ROOT / "docs" / "javascripts" / "share-case-study.js"
 PAGES = {"en": Path("case-studies/share/index.html"), "cy": Path("cy/case-studies/share/index.html")}
@@ -305,19 +305,7 @@ def test_the_form_refuses_what_the_checker_refuses(browser_page, site_server):
 
 
 BODIES = [
-    "<script>alert(1)</script>",
-    "<SCRIPT/src=x.js></SCRIPT>",
-    '<iframe src="https://example.org"></iframe>',
-    "<style>body{display:none}</style>",
-    '<object data="x.swf"></object>',
-    '<img src="x.png" onerror="alert(1)">',
-    '<p>\n<span class="a"\n  onclick="alert(1)">x</span>\n</p>',
-    "Text\n{: onmouseover=\"alert(1)\" }",
-    "[x](javascript:alert(1))",
-    "[x](&#106;avascript:alert(1))",
-    "[x](&#x6A;avascript&colon;alert(1))",
-    "[x][1]\n\n[1]: javascript:alert(1)",
-    '<a href="java&#x09;script:alert(1)">x</a>',
+    *LIVE_CODE_BODIES,
     "[x](data:text/html;base64,PHNjcmlwdD4=)",
     "# A second title",
     "A second title\n==============",

@@ -17,18 +17,14 @@ from exchange import case_study_pages as pages
 from exchange import listing_pages
 from exchange import share_form
 from exchange.case_studies import case_studies_dir, form_schema, load_case_studies
-from exchange.collection_pages import generated_page, report_problems
+from exchange.collection_pages import generated_page, report_problems, watching
 from exchange.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
 _state: dict = {}
 
 
-def on_serve(server, config, builder):
-    """`make serve` rebuilds when a case study changes: they live outside docs/, which is all
-    MkDocs watches by itself."""
-    server.watch(str(case_studies_dir()))
-    return server
+on_serve = watching(case_studies_dir)  # make serve rebuilds when one changes
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages

@@ -14,7 +14,7 @@ import logging
 from mkdocs.plugins import event_priority
 
 from exchange import events
-from exchange.collection_pages import generated_file, page_url, record_page, report_problems
+from exchange.collection_pages import generated_file, page_url, record_page, report_problems, watching
 from exchange.collections import build_date
 from exchange.site import site_language
 from exchange.strings import translate
@@ -23,11 +23,7 @@ log = logging.getLogger("mkdocs.plugins.exchange.events")
 _state: dict = {}
 
 
-def on_serve(server, config, builder):
-    """`make serve` rebuilds when a record changes: they live outside docs/, which is all MkDocs
-    watches by itself."""
-    server.watch(str(events.events_dir()))
-    return server
+on_serve = watching(events.events_dir)  # make serve rebuilds when one changes
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages

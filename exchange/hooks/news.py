@@ -12,18 +12,14 @@ import logging
 from mkdocs.plugins import event_priority
 
 from exchange import news
-from exchange.collection_pages import generated_file, record_page, report_problems
+from exchange.collection_pages import generated_file, record_page, report_problems, watching
 from exchange.site import site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.news")
 _state: dict = {}
 
 
-def on_serve(server, config, builder):
-    """`make serve` rebuilds when a record changes: they live outside docs/, which is all MkDocs
-    watches by itself."""
-    server.watch(str(news.news_dir()))
-    return server
+on_serve = watching(news.news_dir)  # make serve rebuilds when one changes
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from exchange import listing_pages, resources
-from exchange.collection_pages import generated_page
+from exchange.collection_pages import generated_page, watching
 from exchange.frontmatter import read_document
 from exchange.site import DEFAULT_LANGUAGE, site_language
 
@@ -27,11 +27,7 @@ _state: dict = {}
 SECTION = resources.SECTION
 
 
-def on_serve(server, config, builder):
-    """`make serve` rebuilds when a record changes: they live outside docs/, which is all MkDocs
-    watches by itself."""
-    server.watch(str(resources.resources_dir()))
-    return server
+on_serve = watching(resources.resources_dir)  # make serve rebuilds when one changes
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the docs files into languages
