@@ -218,3 +218,18 @@ def test_previews_keep_compiled_templates_and_builds_do_not(monkeypatch):
     templates["page.html"] = "Shwmae {{ name }}"  # an edited template is compiled again
     third = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache)
     assert third.get_template("page.html").render(name="Cymru") == "Shwmae Cymru"
+
+
+def test_make_serve_watches_every_folder_the_site_is_made_from():
+    """MkDocs watches docs/, mkdocs.yml and the theme; the hooks add the rest."""
+    import importlib
+
+    from exchange import DATA_DIR, events, news, resources
+    from exchange.case_studies import case_studies_dir
+    from exchange.contacts import CONTACTS_DIR
+
+    watched: list[str] = []
+    server = SimpleNamespace(watch=watched.append)
+    for name in ("site", "case_studies", "contacts", "news", "events", "resources"):
+        assert importlib.import_module(f"exchange.hooks.{name}").on_serve(server, None, None) is server
+    assert sorted(watched) == sorted(str(path) for path in (DATA_DIR, case_studies_dir(), CONTACTS_DIR, news.news_dir(), events.events_dir(), resources.resources_dir()))

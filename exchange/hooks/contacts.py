@@ -17,11 +17,13 @@ import logging
 from pathlib import Path
 
 from exchange import contact_pages as pages
-from exchange.contacts import load_contacts
+from exchange.collection_pages import watching
+from exchange.contacts import CONTACTS_DIR, load_contacts
 from exchange.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.contacts")
 _state: dict = {}
+on_serve = watching(lambda: CONTACTS_DIR)  # make serve rebuilds when a contact file changes
 
 
 def on_files(files, config):

@@ -11,11 +11,16 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from exchange import LANGUAGES, preview, site, strings
+from exchange import DATA_DIR, LANGUAGES, preview, site, strings
+from exchange.collection_pages import watching
 
 log = logging.getLogger("mkdocs.plugins.exchange")
 _build_state: dict = {}
 _navigation = site.NavigationCache()
+# make serve rebuilds when the site's data changes (strings, vocabulary, glossary, sources...):
+# it is outside docs/, which is all MkDocs watches by itself; exchange/preview.py then
+# rebuilds every page.
+on_serve = watching(lambda: DATA_DIR)
 
 
 def on_startup(command, dirty):
