@@ -225,12 +225,14 @@ def words_to_check(token: str) -> list[str]:
     return [part for index, part in enumerate(parts) if part and not (index > 0 and part.lower() in CLITICS)]
 
 
-def check_welsh_spelling(files: Iterable[Path], include_records: bool = True, word_list_path: Path = WORD_LIST) -> list[Problem]:
-    """One problem per unknown word and line: English left in Welsh text, or a misspelling."""
+def check_welsh_spelling(files: Iterable[Path], include_records: bool = True, word_list_path: Path = WORD_LIST,
+                         data_files: Iterable[Path] | None = None) -> list[Problem]:
+    """One problem per unknown word and line: English left in Welsh text, or a misspelling.
+    With include_records, the Welsh values of the data files too (data_files: only those)."""
     word_list, problems = load_word_list(word_list_path)
     lines: list[TextLine] = [line for path in files for line in markdown_lines(path)]
     if include_records:
-        lines += list(data_lines())
+        lines += list(data_lines(data_files))
     found: list[tuple[TextLine, str, str]] = []  # line, token, word
     for text_line in lines:
         for match in WORD.finditer(word_list.without_phrases(text_line.text)):
