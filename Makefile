@@ -12,6 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: check-deps node-deps node-dev-deps links links-external html check-site check-all
 .PHONY: bench-search search-precision
 .PHONY: bench lighthouse bench-preview
+.PHONY: translation-export translation-import
 
 help:
 	@echo "make build            set up and build the site into site/ (strict)"
@@ -22,6 +23,8 @@ help:
 	@echo "make links-external   check links to other sites (online); report in .cache/link-report.md"
 	@echo "make test             set up (Debian packages included) and run all tests"
 	@echo "make new-case-study   write a new case study in both languages from the template"
+	@echo "make translation-export  what waits for Welsh, as XLIFF (+ glossary TBX, TMX) in translations/out/"
+	@echo "make translation-import FILE=...  write a translated XLIFF file into the Welsh files, then check them"
 	@echo "make bench            build times, memory, output and page weight at 100/500/1,000 case studies; Lighthouse"
 	@echo "make lighthouse       Lighthouse (mobile) scores of every page type in both languages"
 	@echo "make bench-preview    how long an edited case study takes to show under make serve (1,000 case studies)"
@@ -148,6 +151,15 @@ bench-preview: $(STAMP)
 
 new-case-study: $(STAMP)
 	$(BIN)/python scripts/new_case_study.py
+
+# Welsh translation in the translator's own tool (exchange/translation_package.py; see
+# "Translating in your own tool" in CONTRIBUTING.md). translations/out/ is not committed.
+translation-export: $(STAMP)
+	$(BIN)/python scripts/translation_export.py
+
+# The spelling check of what was imported needs the Welsh dictionary (node-deps, check-deps).
+translation-import: $(STAMP) check-deps node-deps
+	$(BIN)/python scripts/translation_import.py $(FILE)
 
 clean:
 	rm -rf site .pytest_cache

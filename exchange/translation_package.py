@@ -366,7 +366,12 @@ def write_xliff(sources: list[Source], path: Path) -> None:
             trans_unit.xmlelement.set("resname", unit.key)
             trans_unit.addlocation(f"{source.path}:{unit.line}")
             trans_unit.addnote(_unit_note(unit, source.kind), origin="developer")
-    store.removedefaultfile()
+    if sources:
+        store.removedefaultfile()
+    else:  # XLIFF needs a <file>: an empty one says there is nothing to translate
+        file_node = store.getfilenode("NoName")
+        file_node.set("original", "nothing-to-translate")
+        file_node.set("product-name", PRODUCT)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(bytes(store))
 
@@ -892,8 +897,11 @@ def checks_after_import(root: Path, pairs: list[Pair], data: list[Path]) -> list
     for pair in pairs:
         if pair.welsh.is_file():
             problems += list(check_structure(pair))
-    if data:
-        problems += list(check_records(data))
+    # Resources are not "records" of both languages: a title stays English-only when the
+    # document has no Welsh version (exchange/resources.py checks their languages).
+    records = [path for path in data if path.parent.name != "resources"]
+    if records:
+        problems += list(check_records(records))
     try:
         welsh_files = [pair.welsh for pair in pairs if pair.welsh.is_file()]
         problems += check_welsh_spelling(welsh_files, include_records=bool(data), data_files=data)
