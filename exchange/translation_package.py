@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -553,8 +554,39 @@ def _line_of(tree, namespace: str, original: str, unit_id: str) -> int | None:
     return None
 
 
-def check_translation(translation: Translation, english: Unit | None, shown: str) -> tuple[str | None, list[Problem]]:
-    """The Welsh Markdown of a unit, or what is wrong with it."""
+# Markdown a translator may add: marking words as English (the title of an English-only
+# document), as the Welsh spelling check and WCAG 3.1.2 ask: *Title*{lang=en}.
+# The mark may also follow a tag: <g id="2">Making a difference</g>{lang=en}.
+ALLOWED_ADDITION = re.compile(r"^[*_]…[*_]\{lang=en\}$")
+ENGLISH_MARK = re.compile(r"\{lang=en\}$")
+LINK_TARGET = re.compile(r"^(\]\()([^)\s]+)(.*)$", re.S)
+
+
+def retarget(codes: dict[str, Code | Span], english_path: Path, welsh_path: Path, docs: Path) -> dict[str, Code | Span]:
+    """The English unit's codes as the Welsh file needs them. A page's Welsh file is one folder
+    deeper (docs/cy/...) while pictures and downloads stay in docs/: their relative addresses
+    get the Welsh file's way there. Links to pages (.md) stay: each language links to its own."""
+    if english_path.parent == welsh_path.parent:
+        return codes
+    adjusted: dict[str, Code | Span] = {}
+    for code_id, code in codes.items():
+        match = LINK_TARGET.match(code.closing) if isinstance(code, Span) else None
+        target = match.group(2) if match else ""
+        if not match or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target) or target.split("#")[0].endswith(".md"):
+            adjusted[code_id] = code
+            continue
+        file = (english_path.parent / target.split("#")[0]).resolve()
+        if not file.is_relative_to(docs.resolve()) or not file.exists():
+            adjusted[code_id] = code
+            continue
+        new_target = os.path.relpath(file, welsh_path.parent.resolve()).replace(os.sep, "/") + ("#" + target.split("#", 1)[1] if "#" in target else "")
+        adjusted[code_id] = Span(code.id, code.opening, match.group(1) + new_target + match.group(3), code.ctype, code.parts)
+    return adjusted
+
+
+def check_translation(translation: Translation, english: Unit | None, shown: str, codes: dict[str, Code | Span] | None = None) -> tuple[str | None, list[Problem]]:
+    """The Welsh Markdown of a unit, or what is wrong with it. codes: the English unit's codes
+    as the Welsh file needs them (retarget)."""
     def problem(message: str) -> Problem:
         return Problem(shown, translation.line, f"unit {translation.unit_id}: {message} (nothing was written for this unit)", field=translation.unit_id)
 
@@ -565,23 +597,28 @@ def check_translation(translation: Translation, english: Unit | None, shown: str
     code_problems = check_codes(english.parts, translation.target)
     if code_problems:
         return None, [problem(message) for message in code_problems]
-    text = " ".join(render(translation.target, english.codes).split())
-    # The Welsh must not add Markdown of its own: read back, it has exactly the English codes.
-    found = sorted(_code_texts(parse_inline(text)))
-    if found != sorted(_code_texts(english.parts)):
-        extra = [item for item in found if item not in _code_texts(english.parts)]
+    codes = codes if codes is not None else english.codes
+    text = " ".join(render(translation.target, codes).split())
+    # The Welsh must not add Markdown of its own: read back, it has exactly the English codes
+    # (and at most words marked as English).
+    found = [ENGLISH_MARK.sub("", item) for item in _code_texts(parse_inline(text)) if not ALLOWED_ADDITION.match(item)]
+    expected = [ENGLISH_MARK.sub("", item) for item in _code_texts(list(codes.values()), flat=True) if not ALLOWED_ADDITION.match(item)]
+    if sorted(found) != sorted(expected):
+        extra = [item for item in found if item not in expected]
         hint = f" ({', '.join(repr(item) for item in extra[:3])})" if extra else ""
         return None, [problem(f"the Welsh text adds Markdown syntax of its own{hint}: write plain words, and use the tags for links and emphasis")]
     if english.kind == "cell" and "|" in plain_text(translation.target):
         return None, [problem("a '|' would split the table cell: use another character")]
-    if english.kind in ("heading", "item", "paragraph", "cell") and re.match(r"^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!!!|\?\?\?|=+$|-+$)", plain_text(translation.target[:1]).lstrip() if isinstance(translation.target[0], str) else ""):
+    first = translation.target[0] if translation.target else ""
+    if english.kind in ("heading", "item", "paragraph", "cell") and isinstance(first, str) and re.match(r"^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!!!|\?\?\?|=+$|-+$)", first.lstrip()):
         return None, [problem("the Welsh text starts with Markdown block syntax (a heading, list or quote marker): start with the words")]
     return text, []
 
 
-def _code_texts(parts: list[Part]) -> list[str]:
+def _code_texts(parts: list[Part], flat: bool = False) -> list[str]:
+    """What each code holds; flat: parts is already every code (a unit's codes)."""
     out = []
-    for code in codes_of(parts).values():
+    for code in (parts if flat else codes_of(parts).values()):
         out.append(code.text if isinstance(code, Code) else f"{code.opening}…{code.closing}")
     return out
 
@@ -651,7 +688,7 @@ def write_markdown(root: Path, pair: Pair, translations: dict[str, str], transla
         units = _units(fields, blocks)
         missing = [unit for unit in units if unit.key not in translations]
         if missing:
-            result.problems.append(Problem(display_path(pair.english), 1, f"{len(units) - len(missing)} of {len(units)} units are translated: {shown_welsh} is written once every unit is (the site shows the English until then); the rest are in your package, e.g. {pair.name}#{missing[0].key}", severity="warning"))
+            result.problems.append(Problem(display_path(pair.english), 1, f"{len(units) - len(missing)} of {len(units)} units are translated: {shown_welsh} is written once every unit is (the site shows the English until then); the rest are in your package, e.g. {_relative(root, pair.english)}#{missing[0].key}", severity="warning"))
             return result
         lines: list[str] = []
         for block in blocks:
@@ -840,7 +877,9 @@ def import_package(package: Path, root: Path, check: bool = True) -> ImportRepor
         kind, english_units, target = known
         accepted: dict[str, str] = {}
         for translation in items:
-            welsh, unit_problems = check_translation(translation, english_units.get(translation.key), shown)
+            english = english_units.get(translation.key)
+            codes = retarget(english.codes, target.english, target.welsh, root / "docs") if english is not None and kind == "markdown" else None
+            welsh, unit_problems = check_translation(translation, english, shown, codes)
             report.problems += unit_problems
             if welsh is not None:
                 accepted[translation.key] = welsh
