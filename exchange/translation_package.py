@@ -34,6 +34,7 @@ and spelling checks run on what was written.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import json
 import os
 import re
@@ -601,11 +602,13 @@ def check_translation(translation: Translation, english: Unit | None, shown: str
     text = " ".join(render(translation.target, codes).split())
     # The Welsh must not add Markdown of its own: read back, it has exactly the English codes
     # (and at most words marked as English).
-    found = [ENGLISH_MARK.sub("", item) for item in _code_texts(parse_inline(text)) if not ALLOWED_ADDITION.match(item)]
-    expected = [ENGLISH_MARK.sub("", item) for item in _code_texts(list(codes.values()), flat=True) if not ALLOWED_ADDITION.match(item)]
-    if sorted(found) != sorted(expected):
-        extra = [item for item in found if item not in expected]
-        hint = f" ({', '.join(repr(item) for item in extra[:3])})" if extra else ""
+    found = _code_texts(parse_inline(text))
+    expected = _code_texts(list(codes.values()), flat=True)
+    extra = Counter(ENGLISH_MARK.sub("", item) for item in found) - Counter(ENGLISH_MARK.sub("", item) for item in expected)
+    marked = Counter(ENGLISH_MARK.sub("", item) for item in found if ALLOWED_ADDITION.match(item))
+    if (Counter(ENGLISH_MARK.sub("", item) for item in expected) - Counter(ENGLISH_MARK.sub("", item) for item in found)) or extra - marked:
+        shown_extra = list((extra - marked).elements())
+        hint = f" ({', '.join(repr(item) for item in shown_extra[:3])})" if shown_extra else ""
         return None, [problem(f"the Welsh text adds Markdown syntax of its own{hint}: write plain words, and use the tags for links and emphasis")]
     if english.kind == "cell" and "|" in plain_text(translation.target):
         return None, [problem("a '|' would split the table cell: use another character")]

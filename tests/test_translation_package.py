@@ -376,3 +376,51 @@ def test_units_in_error_do_not_stop_the_good_ones_and_untranslated_units_keep_th
     assert completed.returncode == 1 and "tag 1 ({n}) is missing" in completed.stdout
     assert WELSH_PARAGRAPH in (project / CASE / "cy.md").read_text(encoding="utf-8")
     assert "cy:" not in (project / "exchange/data/strings.yml").read_text(encoding="utf-8").split("count.other")[1].split("\n")[0]
+
+
+# ---------------------------------------------------------------- what the Welsh file needs
+
+
+def test_a_new_welsh_page_reaches_the_pictures_in_docs_and_may_mark_english_words(project):
+    (project / "docs/assets").mkdir()
+    (project / "docs/assets/plan.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    page = project / "docs/guidance/pictures.md"
+    page.write_text("---\ntitle: Pictures\n---\n\n![A plan](../assets/plan.svg)\n\nRead *Making a difference* and [plans](plans.md#who).\n", encoding="utf-8")
+    (project / "translations-waiting.yml").write_text("waiting:\n  - docs/guidance/plans.md\n  - docs/guidance/pictures.md\n", encoding="utf-8")
+    package = exported(project)
+    targets = {
+        "docs/guidance/pictures.md#meta.title": "Lluniau",
+        "docs/guidance/pictures.md#b1": '<g id="1">Cynllun</g>',
+        "docs/guidance/pictures.md#b2": 'Darllenwch <g id="1">Making a difference</g>{lang=en} a *canllaw*{lang=en} a <g id="2">cynlluniau</g>.',
+    }
+    report = import_package(fill(package, project / "p.xlf", targets), project)
+    assert [str(problem) for problem in report.problems if problem.severity == "error"] == []
+    welsh = (project / "docs/cy/guidance/pictures.md").read_text(encoding="utf-8")
+    assert "![Cynllun](../../assets/plan.svg)" in welsh, "the picture stays in docs/assets/: one folder further from docs/cy/"
+    assert "Darllenwch *Making a difference*{lang=en} a *canllaw*{lang=en} a [cynlluniau](plans.md#who)." in welsh
+    # Importing the same file again writes the same text.
+    import_package(fill(package, project / "p.xlf", targets), project)
+    assert (project / "docs/cy/guidance/pictures.md").read_text(encoding="utf-8") == welsh
+
+
+def test_an_outdated_file_whose_earlier_english_git_lacks_goes_out_whole(project):
+    welsh = project / CASE / "cy.md"
+    welsh.write_text(welsh.read_text(encoding="utf-8").replace("translated_from: c00dc08ad343", "translated_from: 0123456789ab"), encoding="utf-8")
+    report = export_package(project, project / "translations/out")
+    source = next(source for source in report.sources if source.path == f"{CASE}/en.md")
+    assert len(source.units) > 5 and "0123456789ab" in source.note and "every unit is sent" in source.note
+
+
+def test_a_welsh_file_of_another_shape_is_left_alone(project):
+    change_english(project)
+    package = exported(project)
+    welsh = project / CASE / "cy.md"
+    welsh.write_text(welsh.read_text(encoding="utf-8") + "\nParagraff ychwanegol.\n", encoding="utf-8")
+    filled = fill(package, project / "shape.xlf", {f"{CASE}/en.md#b1": WELSH_PARAGRAPH})
+    assert_refused(project, filled, f"{CASE}/cy.md:7: the Welsh file's paragraphs, headings and list items do not line up")
+
+
+def test_an_xliff_2_file_is_refused(project):
+    other = project / "two.xlf"
+    other.write_text('<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="cy"/>\n', encoding="utf-8")
+    assert_refused(project, other, "two.xlf:2: not an XLIFF 1.2 file")
