@@ -34,6 +34,7 @@ and spelling checks run on what was written.
 from __future__ import annotations
 
 import difflib
+import html
 from collections import Counter
 import json
 import os
@@ -43,8 +44,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import markdown
 import yaml
 from lxml import etree
+from markdown.extensions.toc import slugify
 from translate.storage import tbx, tmx, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as placeables
@@ -563,25 +566,48 @@ ENGLISH_MARK = re.compile(r"\{lang=en\}$")
 LINK_TARGET = re.compile(r"^(\]\()([^)\s]+)(.*)$", re.S)
 
 
+def heading_anchors(path: Path) -> list[str]:
+    """The anchors of a page's headings, in order, as the site makes them (toc's slugify of
+    the heading's words; an explicit {#id} wins)."""
+    document, _ = read_document(path)
+    if document is None:
+        return []
+    anchors = []
+    for block in split_blocks(document.body, document.body_line):
+        if block.kind == "heading":
+            explicit = re.search(r"\{[^}]*#([\w-]+)[^}]*\}", block.template)
+            words = re.sub(r"<[^>]+>", "", markdown.markdown(block.units[0].text))
+            anchors.append(explicit.group(1) if explicit else slugify(html.unescape(words), "-"))
+    return anchors
+
+
 def retarget(codes: dict[str, Code | Span], english_path: Path, welsh_path: Path, docs: Path) -> dict[str, Code | Span]:
-    """The English unit's codes as the Welsh file needs them. A page's Welsh file is one folder
-    deeper (docs/cy/...) while pictures and downloads stay in docs/: their relative addresses
-    get the Welsh file's way there. Links to pages (.md) stay: each language links to its own."""
-    if english_path.parent == welsh_path.parent:
-        return codes
+    """The English unit's codes as the Welsh file needs them.
+    - A page's Welsh file is one folder deeper (docs/cy/...) while pictures and downloads stay
+      in docs/: their relative addresses get the Welsh file's way there.
+    - Links to pages (.md) stay, each language links to its own, but a link to a heading of
+      another page gets the Welsh page's anchor for that heading (the same heading by place).
+    """
     adjusted: dict[str, Code | Span] = {}
+    welsh_docs = docs / "cy"
     for code_id, code in codes.items():
         match = LINK_TARGET.match(code.closing) if isinstance(code, Span) else None
         target = match.group(2) if match else ""
-        if not match or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target) or target.split("#")[0].endswith(".md"):
+        if not match or re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target):
             adjusted[code_id] = code
             continue
-        file = (english_path.parent / target.split("#")[0]).resolve()
-        if not file.is_relative_to(docs.resolve()) or not file.exists():
-            adjusted[code_id] = code
-            continue
-        new_target = os.path.relpath(file, welsh_path.parent.resolve()).replace(os.sep, "/") + ("#" + target.split("#", 1)[1] if "#" in target else "")
-        adjusted[code_id] = Span(code.id, code.opening, match.group(1) + new_target + match.group(3), code.ctype, code.parts)
+        address, _, anchor = target.partition("#")
+        file = (english_path.parent / address).resolve()
+        new_target = target
+        if address.endswith(".md"):
+            if anchor and file.is_relative_to(docs.resolve()) and not file.is_relative_to(welsh_docs.resolve()):
+                welsh_page = welsh_docs / file.relative_to(docs.resolve())
+                english_anchors, welsh_anchors = heading_anchors(file), heading_anchors(welsh_page) if welsh_page.is_file() else []
+                if anchor in english_anchors and len(english_anchors) == len(welsh_anchors):
+                    new_target = f"{address}#{welsh_anchors[english_anchors.index(anchor)]}"
+        elif english_path.parent != welsh_path.parent and file.is_relative_to(docs.resolve()) and file.exists():
+            new_target = os.path.relpath(file, welsh_path.parent.resolve()).replace(os.sep, "/") + (f"#{anchor}" if anchor else "")
+        adjusted[code_id] = code if new_target == target else Span(code.id, code.opening, match.group(1) + new_target + match.group(3), code.ctype, code.parts)
     return adjusted
 
 

@@ -381,11 +381,11 @@ def test_units_in_error_do_not_stop_the_good_ones_and_untranslated_units_keep_th
 # ---------------------------------------------------------------- what the Welsh file needs
 
 
-def test_a_new_welsh_page_reaches_the_pictures_in_docs_and_may_mark_english_words(project):
+def test_a_new_welsh_page_reaches_the_pictures_in_docs_and_the_welsh_headings_and_may_mark_english_words(project):
     (project / "docs/assets").mkdir()
     (project / "docs/assets/plan.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     page = project / "docs/guidance/pictures.md"
-    page.write_text("---\ntitle: Pictures\n---\n\n![A plan](../assets/plan.svg)\n\nRead *Making a difference* and [plans](plans.md#who).\n", encoding="utf-8")
+    page.write_text("---\ntitle: Pictures\n---\n\n![A plan](../assets/plan.svg)\n\nRead *Making a difference* and [roles](index.md#roles).\n", encoding="utf-8")
     (project / "translations-waiting.yml").write_text("waiting:\n  - docs/guidance/plans.md\n  - docs/guidance/pictures.md\n", encoding="utf-8")
     package = exported(project)
     targets = {
@@ -397,7 +397,8 @@ def test_a_new_welsh_page_reaches_the_pictures_in_docs_and_may_mark_english_word
     assert [str(problem) for problem in report.problems if problem.severity == "error"] == []
     welsh = (project / "docs/cy/guidance/pictures.md").read_text(encoding="utf-8")
     assert "![Cynllun](../../assets/plan.svg)" in welsh, "the picture stays in docs/assets/: one folder further from docs/cy/"
-    assert "Darllenwch *Making a difference*{lang=en} a *canllaw*{lang=en} a [cynlluniau](plans.md#who)." in welsh
+    # A link to a heading of another page goes to the Welsh page's heading (## Roles -> ## Rolau).
+    assert "Darllenwch *Making a difference*{lang=en} a *canllaw*{lang=en} a [cynlluniau](index.md#rolau)." in welsh
     # Importing the same file again writes the same text.
     import_package(fill(package, project / "p.xlf", targets), project)
     assert (project / "docs/cy/guidance/pictures.md").read_text(encoding="utf-8") == welsh
