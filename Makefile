@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: check-deps node-deps node-dev-deps links links-external html check-site check-all
 .PHONY: bench-search search-precision
 .PHONY: bench lighthouse bench-preview
-.PHONY: translation-export translation-import
+.PHONY: translation-export translation-import bench-translation
 
 help:
 	@echo "make build            set up and build the site into site/ (strict)"
@@ -25,6 +25,7 @@ help:
 	@echo "make new-case-study   write a new case study in both languages from the template"
 	@echo "make translation-export  what waits for Welsh, as XLIFF (+ glossary TBX, TMX) in translations/out/"
 	@echo "make translation-import FILE=...  write a translated XLIFF file into the Welsh files, then check them"
+	@echo "make bench-translation  the translation package on the real pages: units, words, times, fidelity"
 	@echo "make bench            build times, memory, output and page weight at 100/500/1,000 case studies; Lighthouse"
 	@echo "make lighthouse       Lighthouse (mobile) scores of every page type in both languages"
 	@echo "make bench-preview    how long an edited case study takes to show under make serve (1,000 case studies)"
@@ -160,6 +161,11 @@ translation-export: $(STAMP)
 # The spelling check of what was imported needs the Welsh dictionary (node-deps, check-deps).
 translation-import: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/translation_import.py $(FILE)
+
+# The package on the project's real pages: every Welsh file exported, filled with its real
+# Welsh and imported in a temporary copy; units, words, times, and how much comes back identical.
+bench-translation: $(STAMP)
+	$(BIN)/python scripts/bench_translation.py
 
 clean:
 	rm -rf site .pytest_cache
