@@ -13,7 +13,9 @@ Export (`make translation-export`, scripts/translation_export.py) writes transla
     (the stamp is a git blob id, so git has it: `git cat-file blob <stamp>`);
   - every interface string (exchange/data/strings.yml), glossary term and explanation
     (exchange/data/glossary.yml) and resource summary and title (resources/*.yml) whose
-    Welsh ("cy") text is missing or empty. (A resource's title is translated only when a
+    Welsh ("cy") text is missing or empty, or whose English changed since its Welsh was
+    written: a value has no stamp, so git's history of the file is asked which English was
+    there when the Welsh of now appeared. (A resource's title is translated only when a
     Welsh version of the document exists: `welsh_version: yes`.)
   Units whose English did not change since the last translation are left out.
 - glossary.tbx: every glossary term, its initials and explanation, in English and Welsh.
@@ -302,15 +304,71 @@ def compose_data(path: Path) -> tuple[yaml.Node | None, str | None]:
         return None, None  # the file's own checker reports it
 
 
+def _git_lines(root: Path, *arguments: str) -> list[str] | None:
+    try:
+        completed = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return completed.stdout.decode("utf-8", "replace").split("\n") if completed.returncode == 0 else None
+
+
+def _values_at(root: Path, commit: str, relative: str) -> dict[str, tuple[str, str | None]]:
+    """The (English, Welsh) of each value of a data file at a commit."""
+    lines = _git_lines(root, "show", f"{commit}:{relative}")
+    if lines is None:
+        return {}
+    try:
+        node = yaml.compose("\n".join(lines), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    return {value.key: (value.english.value, value.welsh.value if value.welsh is not None else None) for value in data_values(relative, node)}
+
+
+def translated_english(root: Path, relative: str, current: dict[str, tuple[str, str | None]]) -> dict[str, str] | None:
+    """For each value with Welsh, the English its Welsh was written for: the English in the
+    oldest commit, of the unbroken run up to now, whose Welsh is the Welsh of now (a data value
+    has no stamp of its own; git's history of the file is its stamp). None without history."""
+    commits = _git_lines(root, "log", "--format=%H", "--", relative)
+    if commits is None:
+        return None
+    pending = {key for key, (_, welsh) in current.items() if welsh and welsh.strip()}
+    found: dict[str, str] = {}
+    newer = current
+    for commit in [line for line in commits if line.strip()]:
+        state = _values_at(root, commit, relative)
+        for key in list(pending):
+            if key not in state or state[key][1] != current[key][1]:
+                found[key] = newer[key][0]
+                pending.discard(key)
+        newer = {**current, **state}
+        if not pending:
+            break
+    found.update({key: newer[key][0] for key in pending})
+    return found
+
+
 def data_source(root: Path, path: Path) -> Source | None:
+    """The values of a data file whose Welsh is missing, or whose English changed since the
+    Welsh was written (with the earlier English and its Welsh for the memory)."""
     node, _ = compose_data(path)
     if node is None:
         return None
     relative = _relative(root, path)
-    units = [make_unit(value.key, "value", value.english.start_mark.line + 1, value.english.value)
-             for value in data_values(relative, node) if value.welsh is None or not value.welsh.value.strip()]
-    units = [unit for unit in units if has_words(unit)]
-    return Source(relative, revision_of(path), units, "data") if units else None
+    values = data_values(relative, node)
+    current = {value.key: (value.english.value, value.welsh.value if value.welsh is not None else None) for value in values}
+    before = translated_english(root, relative, current) or {}
+    source = Source(relative, revision_of(path), [], "data")
+    for value in values:
+        english, welsh = current[value.key]
+        missing = welsh is None or not welsh.strip()
+        changed = not missing and value.key in before and before[value.key] != english
+        if missing or changed:
+            unit = make_unit(value.key, "value", value.english.start_mark.line + 1, english)
+            if has_words(unit):
+                source.units.append(unit)
+                if changed:
+                    source.previous.append((value.key, before[value.key], welsh))
+    return source if source.units else None
 
 
 # ---------------------------------------------------------------- export
