@@ -36,6 +36,7 @@ and spelling checks run on what was written.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 from collections import Counter
 import json
@@ -347,6 +348,32 @@ def translated_english(root: Path, relative: str, current: dict[str, tuple[str, 
     return found
 
 
+CONFIRMED = Path("translations") / "confirmed.yml"
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_confirmed(root: Path) -> dict[str, str]:
+    """Data values whose Welsh a translator returned for the English of now (its fingerprint):
+    a Welsh that needed no change counts as translated, though git sees no new Welsh."""
+    try:
+        loaded = yaml.safe_load((root / CONFIRMED).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return {str(key): str(value) for key, value in loaded.items()} if isinstance(loaded, dict) else {}
+
+
+def save_confirmed(root: Path, confirmed: dict[str, str]) -> None:
+    path = root / CONFIRMED
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = ("# Written by `make translation-import`: the interface strings, glossary entries and resources\n"
+              "# whose Welsh a translator confirmed for the English of now (a fingerprint of the English).\n"
+              "# Commit it with the import. A value is sent to translation again when its English changes.\n")
+    path.write_text(header + "".join(f"{json.dumps(key, ensure_ascii=False)}: {value}\n" for key, value in sorted(confirmed.items())), encoding="utf-8")
+
+
 def data_source(root: Path, path: Path) -> Source | None:
     """The values of a data file whose Welsh is missing, or whose English changed since the
     Welsh was written (with the earlier English and its Welsh for the memory)."""
@@ -357,6 +384,8 @@ def data_source(root: Path, path: Path) -> Source | None:
     values = data_values(relative, node)
     current = {value.key: (value.english.value, value.welsh.value if value.welsh is not None else None) for value in values}
     before = translated_english(root, relative, current) or {}
+    confirmed = load_confirmed(root)
+    before = {key: english for key, english in before.items() if confirmed.get(f"{relative}#{key}") != _fingerprint(current[key][0])}
     source = Source(relative, revision_of(path), [], "data")
     for value in values:
         english, welsh = current[value.key]
@@ -882,6 +911,8 @@ def write_data(root: Path, path: Path, translations: dict[str, str]) -> tuple[in
         value = values.get(key)
         if value is None:
             continue
+        if value.welsh is not None and value.welsh.value == welsh:
+            continue  # the Welsh needed no change: the file stays as it is
         if value.welsh is not None:
             edits.append((value.welsh.start_mark.index, value.welsh.end_mark.index, _yaml_string(welsh)))
             continue
@@ -992,6 +1023,10 @@ def import_package(package: Path, root: Path, check: bool = True) -> ImportRepor
             if count:
                 report.written[relative] = count
                 written_data.append(target)
+            if not data_problems:
+                confirmed = load_confirmed(root)
+                confirmed.update({f"{relative}#{key}": _fingerprint(english_units[key].text) for key in accepted})
+                save_confirmed(root, confirmed)
     if check and (written_pairs or written_data):
         report.problems += checks_after_import(root, written_pairs, written_data)
     return report

@@ -436,6 +436,13 @@ def test_a_data_value_whose_english_changed_since_its_welsh_goes_out_with_its_ol
     assert sorted(units_of(package, "exchange/data/glossary.yml")) == ["foster-carer.term"]
     memory = tmx.tmxfile.parsestring((project / "translations/out" / TMX_NAME).read_bytes())
     assert {(unit.source, unit.target) for unit in memory.units} >= {("Home", "Hafan"), ("foster carer", "gofalwr maeth")}
+    # A translator may find the Welsh needs no change: returned as it is, it counts as translated.
+    before = strings.read_text(encoding="utf-8")
+    report = import_package(fill(package, project / "same.xlf", {"exchange/data/strings.yml#home": "Hafan"}), project, check=False)
+    assert report.problems == [] and strings.read_text(encoding="utf-8") == before
+    assert "home" not in units_of(exported(project), "exchange/data/strings.yml")
+    assert '"exchange/data/strings.yml#home":' in (project / "translations/confirmed.yml").read_text(encoding="utf-8")
+    (project / "translations/confirmed.yml").unlink()
     # Committed together with a new Welsh, the English counts as translated.
     strings.write_text(strings.read_text(encoding="utf-8").replace("cy: Hafan}", "cy: Tudalen gartref}"), encoding="utf-8")
     git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "strings")
