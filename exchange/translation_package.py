@@ -25,12 +25,15 @@ Export (`make translation-export`, scripts/translation_export.py) writes transla
 Import (`make translation-import FILE=...`, scripts/translation_import.py) checks every
 unit and writes only those that pass: the file must come from this project and be for
 Welsh, each unit's English must still be the repository's, each tag must come back once
-and the Welsh must not add Markdown of its own, the Welsh must not be empty. Then for
-each Welsh file: the translated blocks replace theirs and every other line stays as it was;
+and the Welsh must not add Markdown of its own (except marking words as English,
+{lang=en}), the Welsh must not be empty. Links and pictures are put right for the Welsh
+file (retarget). Then for each Welsh file: the translated blocks replace theirs and every
+other line stays as it was;
 a Welsh file that did not exist is written only once all its units are translated (until
 then the site shows the English with its notice); a file whose every unit now has Welsh
-is stamped with its English revision and leaves translations-waiting.yml. The translation
-and spelling checks run on what was written.
+is stamped with its English revision and leaves translations-waiting.yml. A data value's
+Welsh is set in place in its YAML file (comments and layout kept), and recorded in
+translations/confirmed.yml. The translation and spelling checks run on what was written.
 """
 
 from __future__ import annotations
@@ -38,14 +41,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import html
-from collections import Counter
 import json
 import os
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import markdown
 import yaml
@@ -59,7 +61,7 @@ from exchange.frontmatter import Document, parse_document, read_document
 from exchange.problems import Problem, display_path
 from exchange.translation_units import (Block, Code, Part, Span, Unit, check_codes, codes_of, make_unit, parse_inline,
                                         plain_text, render, split_blocks)
-from exchange.translations import (CURRENT, MISSING, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair, check_records,
+from exchange.translations import (MISSING, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair, check_records,
                                    check_structure, load_waiting_list, revision_of, stamp, translation_pairs,
                                    translation_statuses)
 
@@ -791,7 +793,8 @@ def welsh_fields_for_new_file(english: Document, kind: str) -> str:
     return "---\n---"
 
 
-def write_markdown(root: Path, pair: Pair, translations: dict[str, str], translated_from: str | None) -> FileResult:
+def write_markdown(root: Path, pair: Pair, translations: dict[str, str]) -> FileResult:
+    """Write a Markdown file's translated units into its Welsh file (see the module's doc)."""
     result = FileResult(pair.welsh)
     english, problems = read_document(pair.english)
     if english is None:
@@ -1004,7 +1007,7 @@ def import_package(package: Path, root: Path, check: bool = True) -> ImportRepor
         if not accepted:
             continue
         if kind == "markdown":
-            result = write_markdown(root, target, accepted, None)
+            result = write_markdown(root, target, accepted)
             report.problems += result.problems
             if result.written:
                 report.written[_relative(root, target.welsh)] = result.written
