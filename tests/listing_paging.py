@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from exchange import listing_pages
-from exchange.data_files import load_data
+from exchange.pages import listing_pages
+from exchange.core.data_files import load_data
 from tests.conftest import build_site
 from tests.site_pages import soup
 

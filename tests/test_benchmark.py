@@ -1,4 +1,4 @@
-"""The two ways `make bench` builds the same corpus (exchange/benchmark.py), without building."""
+"""The two ways `make bench` builds the same corpus (exchange/bench/benchmark.py), without building."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from exchange import benchmark
+from exchange.bench import benchmark
 
 
 @pytest.fixture(scope="module")

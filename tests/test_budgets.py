@@ -3,7 +3,7 @@ in how many requests, and how many files the build writes per page.
 
 Only deterministic figures (bytes, requests, files) are tested here; times are measured by
 `make bench` and Lighthouse by `make lighthouse`, never in tests. The sizes come from
-exchange/page_weight.py, which `make bench` uses too.
+exchange/quality/page_weight.py, which `make bench` uses too.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from exchange.page_weight import page_weight, site_files
+from exchange.quality.page_weight import page_weight, site_files
 from tests.page_types import NARROW, fresh_tab
 from tests.site_pages import page_paths
 

@@ -20,13 +20,14 @@ import pytest
 import yaml
 
 from tests.rule_fixtures import LIVE_CODE_BODIES, assert_exactly_these_problems
-from exchange import PROJECT_ROOT, vocabulary
-from exchange.case_studies import (
+from exchange import PROJECT_ROOT
+from exchange.core import vocabulary
+from exchange.content.case_studies import (
     ENVIRONMENT_VARIABLE, FIELDS, RESERVED_FOLDER_NAMES, case_studies_dir, check_paths, check_value, load_case_studies,
 )
-from exchange.frontmatter import parse_document
-from exchange.markdown_safety import check_body
-from exchange.problems import Problem
+from exchange.core.frontmatter import parse_document
+from exchange.content.markdown_safety import check_body
+from exchange.core.problems import Problem
 from tests.conftest import build_site
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "case_studies"
@@ -103,7 +104,7 @@ EXPECTED: dict[str, list[tuple[str, int, str, list[str]]]] = {
 
 def test_the_reserved_folder_names_are_every_address_the_section_uses():
     """The browse pages' kinds and the pages written in docs/case-studies/ are all reserved."""
-    from exchange.case_study_pages import groupings
+    from exchange.pages.case_study_pages import groupings
 
     kinds = {kind for kind, _, _ in groupings([], "en")}
     written = {path.stem for path in (PROJECT_ROOT / "docs" / "case-studies").glob("*.md") if path.stem != "index"}

@@ -1,4 +1,4 @@
-"""The shared collection layer (exchange/collections.py, exchange/collection_pages.py): the
+"""The shared collection layer (exchange/content/collections.py, exchange/pages/collection_pages.py): the
 field checks every collection uses, the loader's rules on files, the build date, listings."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.collection_pages import display_date, filter_spec, group_entries, listing
-from exchange.collections import (
+from exchange.pages.collection_pages import display_date, filter_spec, group_entries, listing
+from exchange.content.collections import (
     BUILD_DATE_VARIABLE, FOLDERS, YAML_FILES, Field, PartialDate, Schema, build_date, check_field,
     check_unique_titles, parse_partial_date, read_collection,
 )
-from exchange.frontmatter import parse_yaml_file
+from exchange.core.frontmatter import parse_yaml_file
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -176,7 +176,9 @@ def test_a_broken_resource_news_post_or_event_makes_the_strict_build_fail(tmp_pa
     """The site with one broken record in each collection must not build, and says why once."""
     import shutil
 
-    from exchange import events, news, resources
+    from exchange.content import events
+    from exchange.content import news
+    from exchange.content import resources
     from tests.conftest import build_site
 
     fixtures = PROJECT_ROOT / "tests" / "fixtures"

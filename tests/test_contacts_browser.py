@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from exchange.welsh import sort_key
+from exchange.welsh.order import sort_key
 
 pytestmark = pytest.mark.browser
 

@@ -18,8 +18,9 @@ import jsonschema
 import pytest
 import yaml
 
-from exchange import PROJECT_ROOT, contacts
-from exchange.contacts import check_paths, load_contacts
+from exchange import PROJECT_ROOT
+from exchange.content import contacts
+from exchange.content.contacts import check_paths, load_contacts
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "contacts"
 VALID = FIXTURES / "valid"

@@ -15,9 +15,9 @@ import pytest
 import vobject
 
 from exchange import PROJECT_ROOT
-from exchange import contact_pages as pages
-from exchange.contacts import load_contacts
-from exchange.welsh import sort_key
+from exchange.pages import contact_pages as pages
+from exchange.content.contacts import load_contacts
+from exchange.welsh.order import sort_key
 
 VALID = PROJECT_ROOT / "tests" / "fixtures" / "contacts" / "valid"
 TODAY = dt.date(2026, 11, 23)

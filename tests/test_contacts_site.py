@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from exchange import PROJECT_ROOT
-from exchange.contacts import load_contacts
-from exchange.data_files import load_data
-from exchange.welsh import sort_key
+from exchange.content.contacts import load_contacts
+from exchange.core.data_files import load_data
+from exchange.welsh.order import sort_key
 
 AUTHORITIES = {key: value for key, value in load_data("vocabulary")["local_authorities"].items() if key != "wales"}
 
@@ -163,7 +163,7 @@ def test_the_build_hook_reports_errors_as_warnings_and_old_entries_as_informatio
     import shutil
     from types import SimpleNamespace
 
-    from exchange import contacts as model
+    from exchange.content import contacts as model
     from exchange.hooks import contacts as hook
 
     folder = tmp_path / "contacts"

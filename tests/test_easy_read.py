@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from exchange import PROJECT_ROOT, easy_read
-from exchange.frontmatter import read_document
+from exchange import PROJECT_ROOT
+from exchange.content import easy_read
+from exchange.core.frontmatter import read_document
 from tests.site_pages import soup
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "easy_read"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from exchange import LANGUAGES, PROJECT_ROOT
-from exchange.data_files import load_data
-from exchange.frontmatter import read_document
-from exchange.translations import CURRENT, Pair, PAGE, translation_statuses
+from exchange.core.data_files import load_data
+from exchange.core.frontmatter import read_document
+from exchange.welsh.translations import CURRENT, Pair, PAGE, translation_statuses
 from tests.site_pages import soup
 
 FOCUS_PAGES = ["index", "lace-coordinators", "messages-to-schools", "care-leavers", "getting-involved"]

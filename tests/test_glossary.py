@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from exchange import LANGUAGES, PROJECT_ROOT, glossary
-from exchange.welsh import WELSH_ALPHABET
+from exchange import LANGUAGES, PROJECT_ROOT
+from exchange.content import glossary
+from exchange.welsh.order import WELSH_ALPHABET
 from tests.site_pages import is_welsh_path, page_paths, soup
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "glossary"

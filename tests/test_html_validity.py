@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.html_validity import check_html_validity, check_unique_titles
+from exchange.quality.html_validity import check_html_validity, check_unique_titles
 
 PAGE = '<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body><main>{body}</main></body></html>'
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.links import PoliteCheck, check_external_links, check_internal_links, format_external_report
+from exchange.quality.links import PoliteCheck, check_external_links, check_internal_links, format_external_report
 
 PAGE = "<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title></head><body>{body}</body></html>"
 

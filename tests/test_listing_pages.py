@@ -1,4 +1,4 @@
-"""Listings in pages (exchange/listing_pages.py): the case-study listing shows one page of
+"""Listings in pages (exchange/pages/listing_pages.py): the case-study listing shows one page of
 entries, links to the other pages and to browse pages (by theme, area and type) for readers
 without JavaScript, and the filter (docs/javascripts/listing-filter.js) covers every entry
 through the listing's JSON file.
@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from exchange import case_study_pages, listing_pages
-from exchange.case_studies import load_case_studies
-from exchange.data_files import load_data
-from exchange.benchmark import serve
+from exchange.pages import case_study_pages
+from exchange.pages import listing_pages
+from exchange.content.case_studies import load_case_studies
+from exchange.core.data_files import load_data
+from exchange.bench.benchmark import serve
 from tests.listing_paging import HOMES, build_paged_site, choose, clear, html_of, links, open_listing, paged_listing
 from tests.page_types import fresh_tab
 

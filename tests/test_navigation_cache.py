@@ -1,4 +1,4 @@
-"""The navigation is rendered once for all the pages that are not in it (exchange/site.py
+"""The navigation is rendered once for all the pages that are not in it (exchange/core/site.py
 NavigationCache, overrides/base.html): the site must come out exactly as if every page had
 rendered its own."""
 
@@ -35,7 +35,7 @@ def test_the_cached_navigation_changes_no_page(built_site, tmp_path):
 def test_only_pages_outside_the_navigation_share_a_rendering(monkeypatch):
     from types import SimpleNamespace
 
-    from exchange.site import NavigationCache
+    from exchange.core.site import NavigationCache
 
     monkeypatch.delenv("EXCHANGE_NAV_CACHE", raising=False)
 

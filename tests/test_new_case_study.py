@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.case_studies import check_paths, load_case_studies
-from exchange.frontmatter import read_document
+from exchange.content.case_studies import check_paths, load_case_studies
+from exchange.core.frontmatter import read_document
 
 SCRIPT = PROJECT_ROOT / "scripts" / "new_case_study.py"
 sys.path.insert(0, str(SCRIPT.parent))

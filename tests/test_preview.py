@@ -1,5 +1,5 @@
 """Previews (`make serve` = `mkdocs serve --dirty`) rebuild only what an edit changed
-(exchange/preview.py): pinned with two `mkdocs build --dirty` runs into one site folder, which
+(exchange/pages/preview.py): pinned with two `mkdocs build --dirty` runs into one site folder, which
 is what the preview server does on each save, and with the module's own rules."""
 
 from __future__ import annotations
@@ -14,8 +14,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from exchange import PROJECT_ROOT, benchmark, case_study_pages, listing_pages, preview
-from exchange.case_studies import ENVIRONMENT_VARIABLE, load_case_studies
+from exchange import PROJECT_ROOT
+from exchange.bench import benchmark
+from exchange.pages import case_study_pages
+from exchange.pages import listing_pages
+from exchange.pages import preview
+from exchange.content.case_studies import ENVIRONMENT_VARIABLE, load_case_studies
 
 EDITED_TITLE = "A title changed while previewing"
 
@@ -45,7 +49,7 @@ def previewed(tmp_path_factory):
     shows_edited = next(slug for slug in slugs if edited in related[slug])  # lists the edited one as related
     untouched = next(slug for slug in slugs if slug not in (edited, shows_edited) and edited not in related[slug])
     site = work / "site"
-    # Not strict: MkDocs warns on every `build --dirty` (exchange/preview.py `start`).
+    # Not strict: MkDocs warns on every `build --dirty` (exchange/pages/preview.py `start`).
     config = benchmark.build_config("site", benchmark.snapshot_docs(work), site, slugs, strict=False)
     config_file = benchmark.write_config(work / "mkdocs.yml", config)
     # Four case studies a page: the listing has further pages, made from every case study.
@@ -224,9 +228,12 @@ def test_make_serve_watches_every_folder_the_site_is_made_from():
     """MkDocs watches docs/, mkdocs.yml and the theme; the hooks add the rest."""
     import importlib
 
-    from exchange import DATA_DIR, events, news, resources
-    from exchange.case_studies import case_studies_dir
-    from exchange.contacts import CONTACTS_DIR
+    from exchange import DATA_DIR
+    from exchange.content import events
+    from exchange.content import news
+    from exchange.content import resources
+    from exchange.content.case_studies import case_studies_dir
+    from exchange.content.contacts import CONTACTS_DIR
 
     watched: list[str] = []
     server = SimpleNamespace(watch=watched.append)

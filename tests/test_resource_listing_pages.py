@@ -1,4 +1,4 @@
-"""The resource library in pages (exchange/listing_pages.py, as the case-study listing): one page
+"""The resource library in pages (exchange/pages/listing_pages.py, as the case-study listing): one page
 of documents, links to the other pages and to browse pages (by type, country and year) for
 readers without JavaScript, and a filter (docs/javascripts/listing-filter.js) over every
 document through the library's JSON file. A document has no page of its own: its address is
@@ -18,9 +18,10 @@ from urllib.parse import urljoin
 
 import pytest
 
-from exchange import listing_pages, resources
-from exchange.benchmark import serve
-from exchange.data_files import load_data
+from exchange.pages import listing_pages
+from exchange.content import resources
+from exchange.bench.benchmark import serve
+from exchange.core.data_files import load_data
 from tests.listing_paging import HOMES, build_paged_site, choose, clear, html_of, links, open_listing, paged_listing
 from tests.page_types import fresh_tab
 from tests.site_pages import soup

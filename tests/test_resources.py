@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.rule_fixtures import assert_exactly_these_problems
-from exchange import PROJECT_ROOT, vocabulary
-from exchange.resources import ENVIRONMENT_VARIABLE, check_paths, listing_view, load_resources, resources_dir
-from exchange.resources import groupings as resource_groupings
+from exchange import PROJECT_ROOT
+from exchange.core import vocabulary
+from exchange.content.resources import ENVIRONMENT_VARIABLE, check_paths, listing_view, load_resources, resources_dir
+from exchange.content.resources import groupings as resource_groupings
 from tests.site_pages import soup
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "resources"

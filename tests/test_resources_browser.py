@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from exchange.resources import load_resources
+from exchange.content.resources import load_resources
 from tests.page_types import fresh_tab
 
 pytestmark = pytest.mark.browser

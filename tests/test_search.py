@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from exchange import PROJECT_ROOT, search
-from exchange.problems import Problem
+from exchange import PROJECT_ROOT
+from exchange.search import index as search
+from exchange.core.problems import Problem
 
 NODE = shutil.which("node")
 SCRIPT = PROJECT_ROOT / "scripts" / "search_query.mjs"

@@ -11,12 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from exchange import PROJECT_ROOT
-from exchange.case_studies import FIELDS, PLACEHOLDER, case_studies_dir, check_paths, check_value, form_schema, load_case_studies, load_case_study
-from exchange.data_files import load_data
-from exchange.frontmatter import parse_document
-from exchange.markdown_safety import check_body
-from exchange.strings import translate
-from exchange.translations import revision_of
+from exchange.content.case_studies import FIELDS, PLACEHOLDER, case_studies_dir, check_paths, check_value, form_schema, load_case_studies, load_case_study
+from exchange.core.data_files import load_data
+from exchange.core.frontmatter import parse_document
+from exchange.content.markdown_safety import check_body
+from exchange.core.strings import translate
+from exchange.welsh.translations import revision_of
 from tests.rule_fixtures import LIVE_CODE_BODIES
 
 SCRIPT = PROJECT_ROOT / "docs" / "javascripts" / "share-case-study.js"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.data_files import load_data
+from exchange.core.data_files import load_data
 from tests.site_pages import counterpart, is_welsh_path, page_paths, page_url, resolve, soup
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from exchange.data_files import load_data
-from exchange.site import alternates_for, counterpart_url
-from exchange.strings import UnknownString, count_phrase, translate
+from exchange.core.data_files import load_data
+from exchange.core.site import alternates_for, counterpart_url
+from exchange.core.strings import UnknownString, count_phrase, translate
 
 
 def test_counterpart_urls_swap_the_language_prefix():

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from exchange import LANGUAGES, PROJECT_ROOT, statistics
-from exchange.data_files import load_data
-from exchange.statistics import SERIES_STYLES, format_value, load_statistics, value_axis
+from exchange import LANGUAGES, PROJECT_ROOT
+from exchange.content import statistics
+from exchange.core.data_files import load_data
+from exchange.content.statistics import SERIES_STYLES, format_value, load_statistics, value_axis
 from tests.page_types import NARROW, address, fresh_tab
 from tests.site_pages import page_paths, soup
 

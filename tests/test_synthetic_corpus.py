@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from exchange import case_studies, glossary, synthetic
+from exchange.content import case_studies
+from exchange.content import glossary
+from exchange.bench import synthetic
 
 
 def files_of(root: Path) -> dict[str, bytes]:
@@ -82,7 +84,8 @@ def test_an_unknown_collection_is_refused_with_the_known_ones_named(tmp_path):
 
 
 def test_synthetic_news_and_resources_pass_their_checks(tmp_path):
-    from exchange import news, resources
+    from exchange.content import news
+    from exchange.content import resources
 
     synthetic.write_news(tmp_path / "news", 12, random.Random(3))
     synthetic.write_resources(tmp_path / "resources", 9, random.Random(3))

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.problems import Problem
-from exchange.translations import (
+from exchange.core.problems import Problem
+from exchange.welsh.translations import (
     CASE_STUDY, CURRENT, MISSING, NEWS_POST, NO_ENGLISH, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair,
     check_pairs, check_records, check_structure, check_translations, load_waiting_list,
     revision_of, stamp, translation_pairs, translation_statuses,
 )
-from exchange.welsh_spelling import check_welsh_spelling, load_word_list, words_to_check
+from exchange.welsh.spelling import check_welsh_spelling, load_word_list, words_to_check
 from tests.site_pages import soup
 
 

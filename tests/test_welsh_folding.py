@@ -1,4 +1,4 @@
-"""The Welsh search normaliser (exchange/welsh_folding.py) and its lexicon.
+"""The Welsh search normaliser (exchange/welsh/folding.py) and its lexicon.
 
 The same vectors are checked against the browser's normaliser by tests/js/welsh_folding.test.mjs
 (run by tests/test_search_javascript.py), so the two cannot drift apart.
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from exchange import search
-from exchange.welsh_folding import (
+from exchange.search import index as search
+from exchange.welsh.folding import (
     Readings,
     mutation_candidates,
     normalise,
@@ -87,7 +87,7 @@ def test_the_lexicon_confirms_readings(lexicon, surface, expected):
 
 
 def test_a_missing_dictionary_is_an_error_that_says_how_to_install_it(tmp_path):
-    from exchange.welsh_folding import MissingDictionary, WelshLexicon
+    from exchange.welsh.folding import MissingDictionary, WelshLexicon
 
     with pytest.raises(MissingDictionary, match="npm ci"):
         WelshLexicon(tmp_path / "index")

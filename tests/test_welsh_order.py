@@ -1,6 +1,6 @@
 """Welsh alphabetical order: digraphs are single letters."""
 
-from exchange.welsh import sort_key, welsh_letters
+from exchange.welsh.order import sort_key, welsh_letters
 
 
 def test_digraphs_are_single_letters():
@@ -28,7 +28,7 @@ def test_english_order_is_plain_alphabetical():
 
 
 def test_the_22_authorities_sort_in_welsh_order_by_their_welsh_names():
-    from exchange.vocabulary import identifiers, label
+    from exchange.core.vocabulary import identifiers, label
 
     names = [label("local_authorities", key, "cy") for key in identifiers("local_authorities") if key != "wales"]
     ordered = sorted(names, key=sort_key)

@@ -13,11 +13,11 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-from exchange import events
-from exchange.collection_pages import generated_file, page_url, record_page, report_problems, watching
-from exchange.collections import build_date
-from exchange.site import site_language
-from exchange.strings import translate
+from exchange.content import events
+from exchange.pages.collection_pages import generated_file, page_url, record_page, report_problems, watching
+from exchange.content.collections import build_date
+from exchange.core.site import site_language
+from exchange.core.strings import translate
 
 log = logging.getLogger("mkdocs.plugins.exchange.events")
 _state: dict = {}

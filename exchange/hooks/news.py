@@ -11,9 +11,9 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-from exchange import news
-from exchange.collection_pages import generated_file, record_page, report_problems, watching
-from exchange.site import site_language
+from exchange.content import news
+from exchange.pages.collection_pages import generated_file, record_page, report_problems, watching
+from exchange.core.site import site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.news")
 _state: dict = {}

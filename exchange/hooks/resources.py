@@ -1,6 +1,6 @@
 """Build hooks for the resource library: the checks (those of `scripts/check_resources.py`),
 and the listing for docs/resources/index.md (template resources.html): its further pages, its
-browse pages and the JSON file of every resource for the filter (exchange/listing_pages.py).
+browse pages and the JSON file of every resource for the filter (exchange/pages/listing_pages.py).
 
 A resource has no page of its own, so the listing's further pages stay in the site search
 (`index=True`), as its first page is: a resource is found on the page that shows it.
@@ -17,10 +17,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from exchange import listing_pages, resources
-from exchange.collection_pages import generated_page, watching
-from exchange.frontmatter import read_document
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.pages import listing_pages
+from exchange.content import resources
+from exchange.pages.collection_pages import generated_page, watching
+from exchange.core.frontmatter import read_document
+from exchange.core.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.resources")
 _state: dict = {}
