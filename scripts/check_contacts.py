@@ -6,7 +6,7 @@ one list) or a file (read with the other files of its folder, since the rules ac
 need them, and only its own problems reported). Prints one line per problem,
 `path:line: message`; exits 1 on any error (warnings alone exit 0).
 
-`--write-schema` writes contacts/schema.json from the model in exchange/content/contacts.py (the
+`--write-schema` writes contacts/schema.json from the model in exchange/content/contacts/ (the
 checker reports an out-of-date schema as an error).
 """
 

@@ -9,7 +9,7 @@ Each collection's real records are copied in first and counted (the site's own p
 them, so a strict build needs them); the rest are made up, and say so in every title, so a
 synthetic page cannot pass for real content. English sentences come from plain English words;
 Welsh sentences from real Welsh words, put together so that they look like Welsh prose. Every
-record passes the checks the build runs (tests/test_synthetic_corpus.py loads the corpus with
+record passes the checks the build runs (tests/bench/test_synthetic_corpus.py loads the corpus with
 the site's own loader), so a benchmark measures a clean, strict build. The same seed always
 writes the same files.
 """

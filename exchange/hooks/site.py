@@ -75,7 +75,7 @@ def on_post_build(config):
     Every language's build renders the theme's 404.html to the site root, and the Welsh
     build (run inside the English build's post-build event) overwrites the English page.
     So the English run keeps its page, and the Welsh run moves its own page to /cy/404.html
-    and puts the English one back (pinned by tests/test_site_languages.py).
+    and puts the English one back (pinned by tests/site/test_site_languages.py).
     """
     _no_sitemap_without_an_address(config)
     root_page = Path(config.site_dir) / "404.html"

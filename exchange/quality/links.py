@@ -116,7 +116,7 @@ def _missing_scripts(site: Path) -> Iterator[Problem]:
         for match in SCRIPT_SOURCE.finditer(text):
             source = match.group(1)
             if urlsplit(source).scheme or source.startswith("//"):
-                continue  # another site's script: tests/test_site_languages.py forbids those
+                continue  # another site's script: tests/site/test_site_languages.py forbids those
             target = (site / source.lstrip("/")) if source.startswith("/") else (page.parent / source)
             if not target.resolve().is_file():
                 line = text.count("\n", 0, match.start()) + 1

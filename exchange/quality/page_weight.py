@@ -8,7 +8,7 @@ that are already compressed (pictures, WOFF2 fonts). Resources on another host a
 never fetched. The budget tests and `make bench` both use it, so the figures agree.
 
 It reads the HTML, not the JavaScript: a request made by a script is not seen here. The
-browser test in tests/test_budgets.py checks that a real browser asks for nothing more.
+browser test in tests/quality/test_budgets.py checks that a real browser asks for nothing more.
 """
 
 from __future__ import annotations

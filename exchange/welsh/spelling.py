@@ -22,6 +22,7 @@ import yaml
 
 from exchange import DATA_DIR, PROJECT_ROOT
 from exchange.core.frontmatter import read_document
+from exchange.welsh.files import FOLDER_COLLECTIONS
 from exchange.core.problems import Problem, display_path
 
 DICTIONARY = PROJECT_ROOT / "node_modules" / "dictionary-cy" / "index"
@@ -73,8 +74,6 @@ class TextLine:
 
 def welsh_text_files(docs: Path = PROJECT_ROOT / "docs", collections: Path = PROJECT_ROOT) -> list[Path]:
     """The Welsh pages, and the Welsh file of every case study, news post and event."""
-    from exchange.welsh.translations import FOLDER_COLLECTIONS
-
     return sorted((docs / "cy").rglob("*.md")) + [path for folder in FOLDER_COLLECTIONS for path in sorted((collections / folder).glob("*/cy.md"))]
 
 

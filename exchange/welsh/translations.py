@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup
 
 from exchange import PROJECT_ROOT
 from exchange.core.frontmatter import read_document
+from exchange.welsh.files import CASE_STUDY, EVENT, FOLDER_COLLECTIONS, NEWS_POST, PAGE  # noqa: F401 (the kinds, named here too)
 from exchange.core.problems import Problem, display_path
 
 DOCS_DIR = PROJECT_ROOT / "docs"
@@ -45,15 +46,6 @@ REVISION = re.compile(r"^[0-9a-f]{7,40}$")
 RECORD_FILES = ("exchange/data/*.yml", "contacts/*.yml")
 NOT_RECORD_FILES = {"synonyms.yml"}
 
-PAGE, CASE_STUDY, NEWS_POST, EVENT = "page", "case study", "news post", "event"
-# Collections written one folder per record, en.md and cy.md in each: the folder, the kind of
-# record, and the section of the site its pages are in. (Resources are YAML records with some
-# fields in English only, by design: exchange/content/resources.py checks their languages.)
-FOLDER_COLLECTIONS = {
-    "case_studies": (CASE_STUDY, "case-studies"),
-    "news": (NEWS_POST, "news"),
-    "events": (EVENT, "events"),
-}
 SECTION_OF_KIND = {kind: section for kind, section in FOLDER_COLLECTIONS.values()}
 # States of a pair, from best to worst; the status page shows them in the reader's language.
 CURRENT, OUTDATED, UNSTAMPED, WAITING, MISSING, NO_ENGLISH = "current", "outdated", "unstamped", "waiting", "missing", "no-english"

@@ -1,7 +1,7 @@
 """The site search: what goes into each language's index, synonyms, and queries on the built
 site run with the browser's own query engine in Node (scripts/search_query.mjs).
 
-The browser tests (tests/test_search_browser.py) check the same search on the served site.
+The browser tests (tests/search/test_search_browser.py) check the same search on the served site.
 """
 
 from __future__ import annotations

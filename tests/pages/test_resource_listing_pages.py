@@ -20,6 +20,7 @@ import pytest
 
 from exchange.pages import listing_pages
 from exchange.content import resources
+from exchange.pages import resource_pages
 from exchange.bench.benchmark import serve
 from exchange.core.data_files import load_data
 from tests.listing_paging import HOMES, build_paged_site, choose, clear, html_of, links, open_listing, paged_listing
@@ -59,7 +60,7 @@ def card_ids(document) -> list[str]:
 def test_the_real_library_fits_on_one_page_with_no_paging(monkeypatch, records):
     monkeypatch.delenv(listing_pages.SIZE_VARIABLE, raising=False)
     assert len(records) <= listing_pages.PAGE_SIZES[SECTION]
-    view = resources.listing_view(records, "en")
+    view = resource_pages.listing_view(records, "en")
     assert view["paging"] is None and view["source"] is None
     assert len(view["entries"]) == view["total"] == len(records)
     assert all(entry["url"] == f"resources/#{entry['slug']}" for entry in view["entries"])
@@ -69,20 +70,20 @@ def test_the_real_library_fits_on_one_page_with_no_paging(monkeypatch, records):
 def test_the_pages_share_the_resources_out_in_order_and_know_where_each_one_is(small_pages, records, language):
     seen = []
     for number in range(1, page_count(records) + 1):
-        view = resources.listing_view(records, language, number)
+        view = resource_pages.listing_view(records, language, number)
         assert view["total"] == len(records)
         assert view["paging"]["label"] == load_data("strings")["listing.page_of"][language].format(n=number, count=page_count(records))
         assert all(entry["url"] == f"{listing_pages.page_url(SECTION, number, language)}#{entry['slug']}" for entry in view["entries"])
         seen += [entry["slug"] for entry in view["entries"]]
     assert sorted(seen) == sorted(record.slug for record in records) and len(seen) == len(set(seen))
-    assert seen == [item["slug"] for item in resources._items(records, language)]
+    assert seen == [item["slug"] for item in resource_pages._items(records, language)]
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_the_entries_of_the_json_file_carry_what_the_card_shows(records, language):
     by_slug = {record.slug: record for record in records}
-    for item in resources._items(records, language):
-        fields = resources.entry_fields(item)
+    for item in resource_pages._items(records, language):
+        fields = resource_pages.entry_fields(item)
         record = by_slug[item["slug"]]
         assert fields["anchor"] == record.slug and fields["title"] and fields["summary"]
         assert fields["author_text"] == (item["author"] or load_data("strings")["resources.author_unknown"][language])
@@ -138,7 +139,7 @@ def test_the_browse_pages_link_every_resource_to_its_card_by_type_country_and_ye
     listing = f"{home}resources/"
     browse = links(html_of(paged_site, listing), "section[aria-labelledby=x-by-browse] a", listing)
     assert {url.split("/")[-3] for url in browse} == {"type", "country", "year"}
-    views = {item["slug"]: item for item in resources._items(records, language)}
+    views = {item["slug"]: item for item in resource_pages._items(records, language)}
     by_kind: dict[str, set[str]] = {"type": set(), "country": set(), "year": set()}
     cards: dict[str, list[str]] = {}
     for url in browse:
@@ -165,7 +166,7 @@ def test_the_browse_pages_link_every_resource_to_its_card_by_type_country_and_ye
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_the_entries_file_holds_every_resource_in_order(paged_site, records, language):
     entries = json.loads((paged_site / HOMES[language] / "resources" / listing_pages.ENTRIES_FILE).read_text(encoding="utf-8"))
-    expected = resources._items(records, language)
+    expected = resource_pages._items(records, language)
     assert [entry["anchor"] for entry in entries] == [item["slug"] for item in expected]
     assert [entry["title"] for entry in entries] == [item["title"] for item in expected]
     assert all(set(entry["filters"]) == {"type", "country", "year"} for entry in entries)
@@ -197,7 +198,7 @@ def visible_cards(page) -> list[str]:
 @pytest.mark.parametrize(("language", "showing"), [("en", "Showing {n} of {total} documents"), ("cy", "Yn dangos {n} o {total} dogfen")])
 def test_the_filter_finds_resources_on_every_page(browser, paged_server, records, language, showing):
     home = HOMES[language]
-    items = resources._items(records, language)
+    items = resource_pages._items(records, language)
     later = items[-1]  # on the last page, not the first
     wanted = later["type"]
     expected = [item["slug"] for item in items if item["type"] == wanted]
@@ -232,7 +233,7 @@ def test_the_filter_finds_resources_on_every_page(browser, paged_server, records
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_a_filtered_address_lists_resources_from_every_page(browser, paged_server, records, language):
     home = HOMES[language]
-    items = resources._items(records, language)
+    items = resource_pages._items(records, language)
     expected = [item["slug"] for item in items if item["country"] == "england"]
     assert any(item["country"] == "england" for item in items[SIZE:])
     with fresh_tab(browser) as page:

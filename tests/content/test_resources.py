@@ -15,8 +15,9 @@ import pytest
 from tests.rule_fixtures import assert_exactly_these_problems
 from exchange import PROJECT_ROOT
 from exchange.core import vocabulary
-from exchange.content.resources import ENVIRONMENT_VARIABLE, check_paths, listing_view, load_resources, resources_dir
-from exchange.content.resources import groupings as resource_groupings
+from exchange.content.resources import ENVIRONMENT_VARIABLE, check_paths, load_resources, resources_dir
+from exchange.pages.resource_pages import groupings as resource_groupings
+from exchange.pages.resource_pages import listing_view
 from tests.site_pages import soup
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "resources"

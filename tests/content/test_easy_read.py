@@ -189,10 +189,10 @@ def test_easy_read_text_is_at_least_19px_with_pictures_left_of_the_words(browser
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 320, "height": 640}], ids=["desktop", "320px"])
 def test_axe_finds_no_violation_on_easy_read_and_glossary_pages(browser, site_server, viewport):
     """Easy-read pages share main.html with every page, but have their own layout (pictures in
-    a column), so axe looks at them too, with the same rules as tests/test_accessibility.py."""
+    a column), so axe looks at them too, with the same rules as tests/quality/test_accessibility.py."""
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import violations_on
+    from tests.quality.test_accessibility import violations_on
 
     axe = Axe()
     found = {}
@@ -200,7 +200,7 @@ def test_axe_finds_no_violation_on_easy_read_and_glossary_pages(browser, site_se
         page = browser.new_page(viewport=viewport)
         try:
             page.goto(site_server + path, wait_until="load")
-            problems = violations_on(page, axe)  # (sideways scrolling: tests/test_accessibility.py, every page)
+            problems = violations_on(page, axe)  # (sideways scrolling: tests/quality/test_accessibility.py, every page)
             if problems:
                 found[path] = problems
         finally:

@@ -1,7 +1,7 @@
 """The Welsh search normaliser (exchange/welsh/folding.py) and its lexicon.
 
 The same vectors are checked against the browser's normaliser by tests/js/welsh_folding.test.mjs
-(run by tests/test_search_javascript.py), so the two cannot drift apart.
+(run by tests/search/test_search_javascript.py), so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from exchange.welsh.folding import (
     stop_words,
 )
 
-VECTORS = json.loads((Path(__file__).parent / "fixtures" / "welsh_folding_vectors.json").read_text(encoding="utf-8"))
+VECTORS = json.loads((Path(__file__).parent.parent / "fixtures" / "welsh_folding_vectors.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("text", "expected"), VECTORS["normalise"])

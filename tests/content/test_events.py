@@ -15,8 +15,9 @@ from icalendar import Calendar
 from tests.rule_fixtures import assert_exactly_these_problems
 from exchange import PROJECT_ROOT
 from exchange.content.collections import BUILD_DATE_VARIABLE
+from exchange.pages.event_pages import calendar
 from exchange.content.events import (
-    ENVIRONMENT_VARIABLE, TIME_ZONE, calendar, check_paths, events_dir, load_events, split_by_date,
+    ENVIRONMENT_VARIABLE, TIME_ZONE, check_paths, events_dir, load_events, split_by_date,
 )
 from tests.conftest import build_site
 from tests.site_pages import soup

@@ -14,7 +14,8 @@ import pytest
 
 from tests.rule_fixtures import assert_exactly_these_problems
 from exchange import PROJECT_ROOT
-from exchange.content.news import ENVIRONMENT_VARIABLE, atom_feed, check_paths, load_news, news_dir
+from exchange.content.news import ENVIRONMENT_VARIABLE, check_paths, load_news, news_dir
+from exchange.pages.news_pages import atom_feed
 from tests.site_pages import soup
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "news"
