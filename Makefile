@@ -153,7 +153,7 @@ bench-preview: $(STAMP)
 new-case-study: $(STAMP)
 	$(BIN)/python scripts/new_case_study.py
 
-# Welsh translation in the translator's own tool (exchange/translation_package.py; see
+# Welsh translation in the translator's own tool (exchange/welsh/translation_package.py; see
 # "Translating in your own tool" in CONTRIBUTING.md). translations/out/ is not committed.
 translation-export: $(STAMP)
 	$(BIN)/python scripts/translation_export.py

@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lxml import etree  # noqa: E402
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.frontmatter import parse_document, read_document  # noqa: E402
-from exchange.translation_package import (ALLOWED_ADDITION, ENGLISH_MARK, XLIFF_12, XLIFF_NAME, export_package,  # noqa: E402
+from exchange.core.frontmatter import parse_document, read_document  # noqa: E402
+from exchange.welsh.translation_package import (ALLOWED_ADDITION, ENGLISH_MARK, XLIFF_12, XLIFF_NAME, export_package,  # noqa: E402
                                           field_units, import_package, retarget)
-from exchange.translation_units import Code, Span, make_unit, render, split_blocks  # noqa: E402
-from exchange.translations import translation_pairs  # noqa: E402
+from exchange.welsh.translation_units import Code, Span, make_unit, render, split_blocks  # noqa: E402
+from exchange.welsh.translations import translation_pairs  # noqa: E402
 
 CONTENT = ("docs", "case_studies", "news", "events", "resources", "exchange/data")
 

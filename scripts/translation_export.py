@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.problems import display_path  # noqa: E402
+from exchange.core.problems import display_path  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     out = arguments.out or arguments.root / "translations" / "out"
     try:
-        from exchange.translation_package import export_package
+        from exchange.welsh.translation_package import export_package
 
         report = export_package(arguments.root, out)
     except Exception as error:  # a bug of ours must still not show an editor a traceback

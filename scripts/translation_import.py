@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.problems import format_problems, has_errors  # noqa: E402
+from exchange.core.problems import format_problems, has_errors  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{arguments.file}:1: no such file: give the path of the translated .xlf file", file=sys.stderr)
         return 2
     try:
-        from exchange.translation_package import import_package
+        from exchange.welsh.translation_package import import_package
 
         report = import_package(arguments.file, arguments.root)
     except Exception as error:  # a bug of ours must still not show an editor a traceback

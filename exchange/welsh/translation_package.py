@@ -5,7 +5,7 @@ Welsh files.
 
 Export (`make translation-export`, scripts/translation_export.py) writes translations/out/:
 - exchange-en-cy.xlf: one <file> per English file, one unit per text field, paragraph,
-  heading, list item and table cell (exchange/translation_units.py) of
+  heading, list item and table cell (exchange/welsh/translation_units.py) of
   - every page, case study, news post and event whose Welsh file is missing (listed in
     translations-waiting.yml or not), has no stamp, or is outdated (its English file
     changed since the revision in `translated_from`): for an outdated file only the units
@@ -57,11 +57,11 @@ from translate.storage import tbx, tmx, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as placeables
 
-from exchange.frontmatter import Document, parse_document, read_document
-from exchange.problems import Problem, display_path
-from exchange.translation_units import (Block, Code, Part, Span, Unit, check_codes, codes_of, make_unit, parse_inline,
+from exchange.core.frontmatter import Document, parse_document, read_document
+from exchange.core.problems import Problem, display_path
+from exchange.welsh.translation_units import (Block, Code, Part, Span, Unit, check_codes, codes_of, make_unit, parse_inline,
                                         plain_text, render, split_blocks)
-from exchange.translations import (MISSING, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair, check_records,
+from exchange.welsh.translations import (MISSING, OUTDATED, PAGE, UNSTAMPED, WAITING, Pair, check_records,
                                    check_structure, load_waiting_list, revision_of, stamp, translation_pairs,
                                    translation_statuses)
 
@@ -1055,14 +1055,14 @@ def _remove_from_waiting(path: Path, *names: str) -> bool:
 
 def checks_after_import(root: Path, pairs: list[Pair], data: list[Path]) -> list[Problem]:
     """The translation and spelling checks on what the import wrote."""
-    from exchange.welsh_spelling import SpellCheckerUnavailable, check_welsh_spelling
+    from exchange.welsh.spelling import SpellCheckerUnavailable, check_welsh_spelling
 
     problems: list[Problem] = []
     for pair in pairs:
         if pair.welsh.is_file():
             problems += list(check_structure(pair))
     # Resources are not "records" of both languages: a title stays English-only when the
-    # document has no Welsh version (exchange/resources.py checks their languages).
+    # document has no Welsh version (exchange/content/resources.py checks their languages).
     records = [path for path in data if path.parent.name != "resources"]
     if records:
         problems += list(check_records(records))

@@ -1,4 +1,4 @@
-"""The translation package (exchange/translation_package.py): XLIFF 1.2 out for what waits
+"""The translation package (exchange/welsh/translation_package.py): XLIFF 1.2 out for what waits
 for Welsh, the glossary as TBX, earlier translations as TMX, and the translated XLIFF back
 into the Welsh files. Every test works on a small project copied into a temporary folder
 (with its own git repository, since stamps are git blob ids), never on the real files."""
@@ -15,10 +15,10 @@ from lxml import etree
 from translate.storage import tbx, tmx, xliff
 
 from exchange import PROJECT_ROOT
-from exchange.translation_package import (PRODUCT, TBX_NAME, TMX_NAME, XLIFF_12, XLIFF_NAME, checks_after_import,
+from exchange.welsh.translation_package import (PRODUCT, TBX_NAME, TMX_NAME, XLIFF_12, XLIFF_NAME, checks_after_import,
                                           export_package, import_package)
-from exchange.translation_units import parse_inline, render, split_blocks
-from exchange.translations import CURRENT, check_pairs, load_waiting_list, revision_of, translation_pairs, translation_statuses
+from exchange.welsh.translation_units import parse_inline, render, split_blocks
+from exchange.welsh.translations import CURRENT, check_pairs, load_waiting_list, revision_of, translation_pairs, translation_statuses
 
 NS = {"x": XLIFF_12}
 CASE = "case_studies/rumney-therapies"
@@ -272,7 +272,7 @@ def test_a_translator_cannot_break_the_protected_markdown(project, target, messa
 def test_tags_may_move_and_the_markdown_comes_from_the_english():
     english = parse_inline("Read [the report](../a.md){lang=en} and *this* now.")
     assert render(english) == "Read [the report](../a.md){lang=en} and *this* now."
-    from exchange.translation_units import Span
+    from exchange.welsh.translation_units import Span
     moved = ["Darllenwch ", Span("2", "", "", "g", ["hwn"]), " a ", Span("1", "", "", "g", ["yr adroddiad"])]
     assert render(moved, {code.id: code for code in [part for part in english if not isinstance(part, str)]}) == \
         "Darllenwch *hwn* a [yr adroddiad](../a.md){lang=en}"
@@ -282,7 +282,7 @@ def test_every_block_of_the_real_pages_splits_and_renders_back_unchanged():
     """The blocks of every English and Welsh page of the project give its body back, and
     every unit's parts give its Markdown back: nothing a translator does not see is lost.
     (How many Welsh files have the same blocks as their English ones: make bench-translation.)"""
-    from exchange.frontmatter import read_document
+    from exchange.core.frontmatter import read_document
 
     for pair in translation_pairs():
         for path in (pair.english, pair.welsh):
