@@ -49,9 +49,9 @@ HEADING = re.compile(r"^###\s+(.*?)\s*#*\s*$")
 LONGEST_TITLE = 200  # characters of a pull request's title taken from the issue
 
 # The form's fields whose answers go straight into the files, by the checker's field names.
-ENGLISH_TEXT = {"title": "title", "summary": "summary", "organisation": "organisation", "contact_role": "contact_role"}
+ENGLISH_TEXT = {"title_en": "title", "summary": "summary", "organisation": "organisation", "contact_role": "contact_role"}
 WELSH_TEXT = {"title_cy": "title", "summary_cy": "summary", "organisation_cy": "organisation", "contact_role_cy": "contact_role"}
-REQUIRED = ("title", "summary", "organisation", "organisation_type", "local_authority", "published",
+REQUIRED = ("title_en", "summary", "organisation", "organisation_type", "local_authority", "published",
             "source_document", "source_url", "text")
 
 
@@ -114,9 +114,9 @@ def parse_body(body: str, fields: list[FormField]) -> tuple[dict[str, Any], list
         if text.strip() == NO_RESPONSE:
             text = ""
         if item.kind == "checkboxes":
-            answers[item.id] = [_option_id(label) or label for mark, label in _ticks(text) if mark.lower() == "x"]
+            answers[item.id] = [option_id(label) or label for mark, label in _ticks(text) if mark.lower() == "x"]
         elif item.kind == "dropdown":
-            answers[item.id] = (_option_id(text) or text) if text else ""
+            answers[item.id] = (option_id(text) or text) if text else ""
         else:
             answers[item.id] = text
     return answers, unknown
@@ -137,7 +137,8 @@ def _ticks(text: str) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in map(TICKED.match, text.split("\n")) if match]
 
 
-def _option_id(label: str) -> str:
+def option_id(label: str) -> str:
+    """An issue form option's vocabulary id: 'Cardiff / Caerdydd (cardiff)' -> 'cardiff'."""
     match = OPTION_ID.search(label.strip())
     return match.group(1) if match else ""
 
@@ -147,7 +148,7 @@ def reply_language(answers: dict[str, Any]) -> str:
     chosen = answers.get("language", "")
     if chosen in ("en", "cy"):
         return chosen
-    english = any(answers.get(name) for name in ("title", "summary", "text"))
+    english = any(answers.get(name) for name in ("title_en", "summary", "text"))
     welsh = any(answers.get(name) for name in ("title_cy", "summary_cy", "text_cy"))
     return "cy" if welsh and not english else "en"
 
@@ -158,7 +159,7 @@ def reply_language(answers: dict[str, Any]) -> str:
 def answer_problems(answers: dict[str, Any], fields: list[FormField], root: Path, language: str, today: dt.date | None = None) -> list[str]:
     """Every problem with the answers, each naming the form's field (in plain words)."""
     labels = {item.id: item.label for item in fields}
-    options = {item.id: [_option_id(option) for option in item.options] for item in fields}
+    options = {item.id: [option_id(option) for option in item.options] for item in fields}
     problems: list[str] = []
 
     def say(field_id: str, message: str) -> None:
@@ -167,7 +168,7 @@ def answer_problems(answers: dict[str, Any], fields: list[FormField], root: Path
     for name in REQUIRED:
         if not answers.get(name):
             say(name, translate("intake.missing", language))
-    welsh_only = not answers.get("title") and answers.get("title_cy")
+    welsh_only = not answers.get("title_en") and answers.get("title_cy")
     if welsh_only:
         problems.append(translate("intake.english_needed", language))
     for form_id, checker_name in {**ENGLISH_TEXT, **WELSH_TEXT}.items():
@@ -206,15 +207,15 @@ def answer_problems(answers: dict[str, Any], fields: list[FormField], root: Path
         problems.append(translate("intake.welsh_incomplete", language, fields=", ".join(missing)))
     if answers.get("contact_role") and welsh and not answers.get("contact_role_cy"):
         say("contact_role_cy", translate("intake.missing", language))
-    slug = answers.get("slug") or suggest_slug(answers.get("title", ""))
+    slug = answers.get("slug") or suggest_slug(answers.get("title_en", ""))
     for name in ("text", "text_cy"):
         if answers.get(name):
             text = Document(path=root / (slug or "new") / "en.md", meta={}, body=answers[name], body_line=1)
             for problem in check_body(text):
                 say(name, translate("intake.text_line", language, line=problem.line, message=problem.message))
-    if (answers.get("title") or answers.get("slug")) and slug and (root / slug).exists():
+    if (answers.get("title_en") or answers.get("slug")) and slug and (root / slug).exists():
         say("slug", translate("intake.slug_taken", language, slug=slug))
-    elif answers.get("title") or answers.get("slug"):
+    elif answers.get("title_en") or answers.get("slug"):
         for message in slug_problems(slug, root):
             say("slug", message)
     return problems
@@ -224,7 +225,8 @@ def _answers_for_files(answers: dict[str, Any]) -> dict[str, Any]:
     authority = answers["local_authority"]
     region = vocabulary.entry("local_authorities", authority)["region"]
     return {
-        **{name: answers.get(name, "") for name in (*ENGLISH_TEXT, *WELSH_TEXT)},
+        **{checker: answers.get(name, "") for name, checker in ENGLISH_TEXT.items()},
+        **{name: answers.get(name, "") for name in WELSH_TEXT},
         "organisation_type": answers["organisation_type"],
         "local_authority": authority,
         "region": answers.get("region") if region == "wales" else region,
@@ -262,7 +264,7 @@ def process_event(event: dict[str, Any], root: Path | None = None, project: Path
         return _comment(language, problems)
 
     values = _answers_for_files(answers)
-    slug = answers.get("slug") or suggest_slug(answers["title"])
+    slug = answers.get("slug") or suggest_slug(answers["title_en"])
     folder = root / slug
     folder.mkdir(parents=True)
     english = folder / "en.md"
@@ -281,7 +283,7 @@ def process_event(event: dict[str, Any], root: Path | None = None, project: Path
         _add_to_waiting_list(waiting_list, _relative(english, project))
         written.append(waiting_list)
     files = [_relative(path, project) for path in written]
-    title = f"Case study: {answers['title']}"[:LONGEST_TITLE]
+    title = f"Case study: {answers['title_en']}"[:LONGEST_TITLE]
     text = translate("intake.pull_request", language, number=number, slug=slug,
                      files="\n".join(f"- `{name}`" for name in files),
                      welsh=translate("intake.welsh_included" if has_welsh else "intake.welsh_waiting", language))
