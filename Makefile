@@ -125,7 +125,7 @@ system-deps: $(STAMP)
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) node-deps
+test-fast: $(STAMP) check-deps node-deps
 	$(BIN)/python -m pytest -m "not browser"
 
 # Search figures (exchange/search.py). bench-search: transfer and latency on a site with 1,000

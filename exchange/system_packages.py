@@ -106,8 +106,9 @@ def _brew(needs: Sequence[Need]) -> str:
     return "; ".join(parts)
 
 
-def ensure(target: str, out: TextIO = sys.stdout, run: Callable[..., subprocess.CompletedProcess] = subprocess.run) -> int:
+def ensure(target: str, out: TextIO | None = None, run: Callable[..., subprocess.CompletedProcess] = subprocess.run) -> int:
     """Install what `target` needs with apt-get when possible; otherwise explain. 0: ready."""
+    out = out if out is not None else sys.stdout
     absent = missing(NEEDS[target])
     if not absent:
         return 0
