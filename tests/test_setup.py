@@ -201,3 +201,23 @@ def test_the_checks_install_with_apt_get_as_root(monkeypatch, tmp_path):
     assert system_packages.ensure("check", run=run, out=open(os.devnull, "w")) == 0
     assert commands[0] == ["apt-get", "update", "-qq"]
     assert commands[1][:4] == ["apt-get", "install", "-y", "-qq"] and {"npm", "hunspell", "default-jre-headless"} <= set(commands[1])
+
+
+# ------------------------------------------------------------------ the dev container
+
+
+def test_the_dev_container_previews_the_site_on_a_forwarded_port():
+    import json
+
+    container = json.loads((PROJECT_ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    assert re.match(r"mcr\.microsoft\.com/devcontainers/python:3\.1[1-3]-", container["image"])
+    assert any("features/node" in feature for feature in container["features"])
+    assert container["forwardPorts"] == [8000]
+    assert container["postStartCommand"] == "make serve DEV_ADDR=0.0.0.0:8000"
+    assert "make setup" in container["postCreateCommand"]
+    # make serve listens where the forwarded port reaches it; 127.0.0.1 stays the default.
+    def serve_command(*arguments: str) -> str:
+        result = subprocess.run(["make", "-n", "--no-print-directory", "serve", *arguments], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        return next(line for line in result.stdout.splitlines() if "mkdocs serve" in line)
+    assert serve_command("DEV_ADDR=0.0.0.0:8000").endswith("--dev-addr 0.0.0.0:8000")
+    assert serve_command().endswith("--dev-addr 127.0.0.1:8000")
