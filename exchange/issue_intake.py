@@ -284,7 +284,8 @@ def process_event(event: dict[str, Any], root: Path | None = None, project: Path
         written.append(waiting_list)
     files = [_relative(path, project) for path in written]
     title = f"Case study: {answers['title_en']}"[:LONGEST_TITLE]
-    text = translate("intake.pull_request", language, number=number, slug=slug,
+    # GitHub's keyword, which closes the issue when the pull request is merged, in English.
+    text = f"Closes #{number}.\n\n" + translate("intake.pull_request", language, slug=slug,
                      files="\n".join(f"- `{name}`" for name in files),
                      welsh=translate("intake.welsh_included" if has_welsh else "intake.welsh_waiting", language))
     return Outcome("pull_request", language, slug, files, [], title, text, translate("intake.ready", language))
