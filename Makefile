@@ -96,14 +96,14 @@ check-all: check system-deps
 # its own; Debian's is used instead (check-deps).
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json | $(STAMP)
-	@$(BIN)/python -m exchange.system_packages build
+	@$(BIN)/python -m exchange.core.system_packages build
 	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Lighthouse (a devDependency, about 200 MB) only for the benchmarks.
 NODE_DEV_STAMP := node_modules/.installed-dev
 $(NODE_DEV_STAMP): package.json package-lock.json | $(STAMP)
-	@$(BIN)/python -m exchange.system_packages build
+	@$(BIN)/python -m exchange.core.system_packages build
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP) $(NODE_DEV_STAMP)
 
@@ -115,12 +115,12 @@ node-deps: $(NODE_STAMP)
 # its British English dictionary (the Welsh spell check; the dictionary tells English left on a
 # Welsh page from a misspelling) and Java (the HTML checker) for the checks; Chromium too for
 # the browser tests. With apt-get and root (CI, the dev container) they are installed;
-# otherwise exchange/system_packages.py names the package for Debian/Ubuntu, macOS and Fedora.
+# otherwise exchange/core/system_packages.py names the package for Debian/Ubuntu, macOS and Fedora.
 check-deps: $(STAMP)
-	@$(BIN)/python -m exchange.system_packages check
+	@$(BIN)/python -m exchange.core.system_packages check
 
 system-deps: $(STAMP)
-	@$(BIN)/python -m exchange.system_packages test
+	@$(BIN)/python -m exchange.core.system_packages test
 
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest

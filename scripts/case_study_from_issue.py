@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turn a case-study issue into case_studies/<folder>/en.md and cy.md, or into a comment saying
-what to fix: the first step of .github/workflows/case-study-issue.yml (exchange/issue_intake.py).
+what to fix: the first step of .github/workflows/case-study-issue.yml (exchange/content/issue_intake.py).
 
     scripts/case_study_from_issue.py "$GITHUB_EVENT_PATH" --output result.json
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.issue_intake import process_event  # noqa: E402
+from exchange.content.issue_intake import process_event  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The pages a pull request changes, for the CI job's summary (exchange/page_links.py).
+"""The pages a pull request changes, for the CI job's summary (exchange/pages/page_links.py).
 
     scripts/changed_pages.py --base origin/main >> "$GITHUB_STEP_SUMMARY"
     git diff --name-only main... | scripts/changed_pages.py -
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.page_links import changed_pages, summary_markdown  # noqa: E402
+from exchange.pages.page_links import changed_pages, summary_markdown  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange.core import vocabulary  # noqa: E402
 from exchange.content.case_studies import case_studies_dir, check_paths, check_value  # noqa: E402
-from exchange.case_study_files import english_file, slug_problems, suggest_slug, welsh_file, yaml_text  # noqa: E402,F401 (yaml_text: tests)
+from exchange.content.case_study_files import english_file, slug_problems, suggest_slug, welsh_file, yaml_text  # noqa: E402,F401 (yaml_text: tests)
 from exchange.core.data_files import load_data  # noqa: E402
 from exchange.core.problems import display_path, format_problems, has_errors  # noqa: E402
 

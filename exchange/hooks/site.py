@@ -11,7 +11,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from exchange import DATA_DIR, LANGUAGES, page_links
+from exchange import DATA_DIR, LANGUAGES
+from exchange.pages import page_links
 from exchange.pages import preview
 from exchange.core import site
 from exchange.core import strings
@@ -79,7 +80,7 @@ def on_post_build(config):
     Every language's build renders the theme's 404.html to the site root, and the Welsh
     build (run inside the English build's post-build event) overwrites the English page.
     So the English run keeps its page, and the Welsh run moves its own page to /cy/404.html
-    and puts the English one back (pinned by tests/test_site_languages.py).
+    and puts the English one back (pinned by tests/site/test_site_languages.py).
     """
     _no_sitemap_without_an_address(config)
     root_page = Path(config.site_dir) / "404.html"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from exchange.core import vocabulary
 from exchange.core.data_files import load_data
-from exchange.issue_intake import form_fields, option_id
+from exchange.content.issue_intake import form_fields, option_id
 from exchange.core.strings import translate
 from exchange.welsh.order import sort_key
 

@@ -5,7 +5,7 @@ issue's text as `### <label>` headings, each followed by the answer ("_No respon
 empty; "- [X] <option>" for ticked boxes). This module reads them back with the form itself
 (labels to field ids, options to vocabulary ids), checks every answer with the case-study
 checker's rules, writes case_studies/<folder>/en.md (and cy.md when the Welsh version is
-complete) with the same code as `make new-case-study` (exchange/case_study_files.py), runs the
+complete) with the same code as `make new-case-study` (exchange/content/case_study_files.py), runs the
 case-study checks on the new folder, and says what the workflow should do:
 
 - `pull_request`: the files are written and pass the checks; the pull request's title and
@@ -30,14 +30,15 @@ from typing import Any
 
 import yaml
 
-from exchange import PROJECT_ROOT, vocabulary
-from exchange.case_studies import case_studies_dir, check_paths, check_value
-from exchange.frontmatter import Document
-from exchange.markdown_safety import check_body
-from exchange.case_study_files import english_file, slug_problems, suggest_slug, welsh_file
-from exchange.problems import Problem
-from exchange.strings import translate
-from exchange.translations import revision_of
+from exchange import PROJECT_ROOT
+from exchange.core import vocabulary
+from exchange.content.case_studies import case_studies_dir, check_paths, check_value
+from exchange.core.frontmatter import Document
+from exchange.content.markdown_safety import check_body
+from exchange.content.case_study_files import english_file, slug_problems, suggest_slug, welsh_file
+from exchange.core.problems import Problem
+from exchange.core.strings import translate
+from exchange.welsh.translations import revision_of
 
 ISSUE_FORM = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 WAITING_LIST = PROJECT_ROOT / "translations-waiting.yml"

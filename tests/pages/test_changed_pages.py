@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.page_links import EVERY_PAGE, changed_pages, summary_markdown
+from exchange.pages.page_links import EVERY_PAGE, changed_pages, summary_markdown
 
 
 @pytest.mark.parametrize("files, pages", [
@@ -24,7 +24,7 @@ from exchange.page_links import EVERY_PAGE, changed_pages, summary_markdown
     (["resources/buttle-uk-quality-mark.yml"], ["resources/", "cy/resources/"]),
     (["contacts/contacts.yml"], ["contacts/", "contacts/partners/", "cy/contacts/", "cy/contacts/partners/"]),
     (["translations-waiting.yml"], ["about/translation-status/", "cy/about/translation-status/"]),
-    (["README.md", "tests/test_links.py", ".github/workflows/ci.yml"], []),
+    (["README.md", "tests/quality/test_links.py", ".github/workflows/ci.yml"], []),
     (["docs/guidance/plans.md", "overrides/main.html"], [EVERY_PAGE]),
     (["exchange/data/strings.yml"], [EVERY_PAGE]),
 ])

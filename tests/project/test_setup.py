@@ -17,7 +17,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from exchange import PROJECT_ROOT
-from exchange import system_packages
+from exchange.core import system_packages
 
 REQUIREMENTS_IN = PROJECT_ROOT / "requirements.in"
 LOCK = PROJECT_ROOT / "requirements.txt"
@@ -117,7 +117,7 @@ def test_the_version_check_accepts_3_11_and_newer_and_explains_otherwise(tmp_pat
     result = subprocess.run([str(fake_python(tmp_path, version)), str(PROJECT_ROOT / "scripts" / "check_python.py")], capture_output=True, text=True)
     assert (result.returncode == 0) == accepted, result.stderr
     if not accepted:
-        assert f"needs Python 3.11 or newer, and" in result.stderr and f"Python {'.'.join(map(str, version))}" in result.stderr
+        assert "needs Python 3.11 or newer, and" in result.stderr and f"Python {'.'.join(map(str, version))}" in result.stderr
         assert "PYTHON=python3.13" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -7,9 +7,9 @@ missing, this module installs it with apt-get when it can (root on Debian or Ubu
 and otherwise says, for Debian/Ubuntu, macOS and Fedora, which package to install, and which
 command needs it. Only the standard library: it runs before anything else is set up.
 
-    python -m exchange.system_packages build       # make build, make serve (never installs)
-    python -m exchange.system_packages check       # make check
-    python -m exchange.system_packages test        # make test
+    python -m exchange.core.system_packages build       # make build, make serve (never installs)
+    python -m exchange.core.system_packages check       # make check
+    python -m exchange.core.system_packages test        # make test
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def ensure(target: str, out: TextIO | None = None, run: Callable[..., subprocess
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if len(arguments) != 1 or arguments[0] not in NEEDS:
-        print(f"usage: python -m exchange.system_packages {{{','.join(NEEDS)}}}", file=sys.stderr)
+        print(f"usage: python -m exchange.core.system_packages {{{','.join(NEEDS)}}}", file=sys.stderr)
         return 2
     return ensure(arguments[0])
 

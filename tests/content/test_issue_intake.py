@@ -1,4 +1,4 @@
-"""From a case-study issue to a pull request (exchange/issue_intake.py,
+"""From a case-study issue to a pull request (exchange/content/issue_intake.py,
 scripts/case_study_from_issue.py), on recorded `issues` event payloads
 (tests/fixtures/issue_events/): what is written, what is commented, and that bad input never
 makes a pull request and loses nothing."""
@@ -16,12 +16,12 @@ import pytest
 import yaml
 
 from exchange import PROJECT_ROOT
-from exchange.case_studies import check_paths
-from exchange.frontmatter import read_document
-from exchange.issue_intake import form_fields, parse_body, process_event
-from exchange.translations import revision_of
+from exchange.content.case_studies import check_paths
+from exchange.core.frontmatter import read_document
+from exchange.content.issue_intake import form_fields, parse_body, process_event
+from exchange.welsh.translations import revision_of
 
-EVENTS = Path(__file__).parent / "fixtures" / "issue_events"
+EVENTS = Path(__file__).parent.parent / "fixtures" / "issue_events"
 TODAY = dt.date(2026, 12, 1)
 
 

@@ -1,5 +1,5 @@
 """A case study's files, en.md and cy.md, written from answers: the code `make new-case-study`
-(scripts/new_case_study.py) and the issue-to-pull-request workflow (exchange/issue_intake.py)
+(scripts/new_case_study.py) and the issue-to-pull-request workflow (exchange/content/issue_intake.py)
 share, so that both write exactly the same files."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from exchange.case_studies import RESERVED_SLUGS, SLUG
-from exchange.problems import display_path
-from exchange.translations import REVISION_FIELD
+from exchange.content.case_studies import RESERVED_SLUGS, SLUG
+from exchange.core.problems import display_path
+from exchange.welsh.translations import REVISION_FIELD
 
 SLUG_LENGTH = 60
 
@@ -109,7 +109,7 @@ def english_file(answers: dict, body: str | None = None, confirmed: bool = False
 
 def welsh_file(answers: dict, body: str | None = None, revision: str = "") -> str:
     """cy.md: the Welsh values (or 'TODO' notes), then `body` (or a note to translate en.md).
-    `revision`: the revision of en.md it translates (exchange/translations.py), if known."""
+    `revision`: the revision of en.md it translates (exchange/welsh/translations.py), if known."""
     def field(name: str, todo: str) -> str:
         value = answers.get(f"{name}_cy") or f"TODO: {todo}"
         return f"{name}: {yaml_text(value)}"

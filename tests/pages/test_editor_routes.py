@@ -14,11 +14,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from exchange import PROJECT_ROOT
-from exchange.benchmark import serve
-from exchange.share_form import LONGEST_ADDRESS
-from exchange.strings import translate
+from exchange.bench.benchmark import serve
+from exchange.pages.share_form import LONGEST_ADDRESS
+from exchange.core.strings import translate
 from tests.conftest import build_site
-from tests.test_share_form import ANSWERS, CHOICES, PAGES, control_id, fill, open_form, submit
+from tests.pages.test_share_form import ANSWERS, CHOICES, PAGES, control_id, fill, open_form, submit
 
 REPOSITORY = "https://github.com/example-owner/example-repository"
 EDITORS = "editors@example.org"
@@ -109,7 +109,7 @@ def test_edit_this_page_opens_the_source_it_is_made_from(repository_site, relati
 
 
 def test_a_hostile_title_reaches_the_report_link_only_url_encoded():
-    from exchange.page_links import page_help as help_for
+    from exchange.pages.page_links import page_help as help_for
 
     links = help_for(REPOSITORY, None, "x/", '<img src=x onerror=alert(1)> "&', "en", "", None)
     assert "<" not in links["report"] and '"' not in links["report"] and " " not in links["report"]

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from urllib.parse import quote, urlencode
 
 from exchange import PROJECT_ROOT
-from exchange.strings import translate
+from exchange.core.strings import translate
 
 BRANCH = "main"
 DOCS = "docs"
