@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup build serve check test test-fast system-deps new-case-study clean
+.PHONY: help setup build serve check test test-fast system-deps new-case-study clean lock
 .PHONY: check-deps node-deps node-dev-deps links links-external html check-site check-all
 .PHONY: bench-search search-precision
 .PHONY: bench lighthouse bench-preview
@@ -16,7 +16,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 help:
 	@echo "make build            set up and build the site into site/ (strict)"
-	@echo "make serve            live preview on http://127.0.0.1:8000"
+	@echo "make serve            live preview on http://127.0.0.1:8000 (DEV_ADDR=0.0.0.0:8000 in a container)"
+	@echo "make lock             pin requirements.in's packages with hashes into requirements.txt"
 	@echo "make check            run every content check (built site included: links, HTML)"
 	@echo "make check-all        make check, and the accessibility tests on every page"
 	@echo "make links            check every link and anchor between the site's pages (offline)"
@@ -30,22 +31,35 @@ help:
 	@echo "make lighthouse       Lighthouse (mobile) scores of every page type in both languages"
 	@echo "make bench-preview    how long an edited case study takes to show under make serve (1,000 case studies)"
 
+# Python 3.11 or newer (scripts/check_python.py says so plainly to an older one). Every package
+# comes from requirements.txt, pinned with the hashes of its files (`make lock` writes it from
+# requirements.in); the project itself is installed without dependencies.
 $(STAMP): requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=python3.11" % sys.version_info[:2])'
+	@$(PYTHON) scripts/check_python.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-# The search index reads the Welsh dictionary (npm dictionary-cy): node-deps installs it.
-build: $(STAMP) check-deps node-deps
+# Build and preview need only Python, Node/npm and Git, and no root: the search index reads the
+# Welsh dictionary (npm dictionary-cy), which node-deps installs.
+build: $(STAMP) node-deps
 	$(BIN)/mkdocs build --strict --clean
 
-serve: $(STAMP) check-deps node-deps
-	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
+# DEV_ADDR: where the preview listens. 127.0.0.1 (this computer only) by default; the dev
+# container (.devcontainer/) uses 0.0.0.0:8000 so that its forwarded port reaches it.
+DEV_ADDR ?= 127.0.0.1:8000
+serve: $(STAMP) node-deps
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr $(DEV_ADDR)
+
+# requirements.txt from requirements.in: every package pinned with its hashes, for Python 3.11
+# to 3.13 on every system (uv's universal resolution). Needs PyPI; keeps the versions already
+# in requirements.txt unless requirements.in asks for others (UPGRADE=1: the newest allowed).
+lock: $(STAMP)
+	$(BIN)/uv pip compile requirements.in --universal --python-version 3.11 --generate-hashes \
+	  --custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade) -o requirements.txt
 
 check: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/check_case_studies.py
@@ -85,13 +99,15 @@ check-all: check system-deps
 # the Nu HTML Checker. --ignore-scripts: vnu-jar's install script would download a Java of
 # its own; Debian's is used instead (check-deps).
 NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | $(STAMP)
+	@$(BIN)/python -m exchange.core.system_packages build
 	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Lighthouse (a devDependency, about 200 MB) only for the benchmarks.
 NODE_DEV_STAMP := node_modules/.installed-dev
-$(NODE_DEV_STAMP): package.json package-lock.json
+$(NODE_DEV_STAMP): package.json package-lock.json | $(STAMP)
+	@$(BIN)/python -m exchange.core.system_packages build
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP) $(NODE_DEV_STAMP)
 
@@ -99,31 +115,21 @@ node-dev-deps: $(NODE_DEV_STAMP)
 
 node-deps: $(NODE_STAMP)
 
-# Debian packages the content checks need: Hunspell (Welsh spelling; its British English
-# dictionary tells English left on a Welsh page from a misspelling), Java (the HTML checker),
-# npm (the two npm packages above).
-check-deps:
-	@missing=""; \
-	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
-	[ -f /usr/share/hunspell/en_GB.dic ] || missing="$$missing hunspell-en-gb"; \
-	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	fi
+# Programs from outside Python and npm, installed only by the targets that use them: Hunspell and
+# its British English dictionary (the Welsh spell check; the dictionary tells English left on a
+# Welsh page from a misspelling) and Java (the HTML checker) for the checks; Chromium too for
+# the browser tests. With apt-get and root (CI, the dev container) they are installed;
+# otherwise exchange/core/system_packages.py names the package for Debian/Ubuntu, macOS and Fedora.
+check-deps: $(STAMP)
+	@$(BIN)/python -m exchange.core.system_packages check
 
-# Debian packages the browser tests need. CI runs as root on a fresh machine.
-system-deps: check-deps
-	@if ! command -v chromium >/dev/null 2>&1; then \
-	  echo "Installing Debian packages: chromium"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	fi
+system-deps: $(STAMP)
+	@$(BIN)/python -m exchange.core.system_packages test
 
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) node-deps
+test-fast: $(STAMP) check-deps node-deps
 	$(BIN)/python -m pytest -m "not browser"
 
 # Search figures (exchange/search/index.py). bench-search: transfer and latency on a site with 1,000

@@ -498,6 +498,58 @@
       return block;
     }
 
+    // "Send it as an issue": the repository's case-study issue form (the page has it only when
+    // the build knew the repository, EXCHANGE_REPOSITORY_URL) with every answer filled in
+    // through GitHub's query parameters, named by the form's field ids
+    // (.github/ISSUE_TEMPLATE/case-study.yml). Lists take the option's label; GitHub cannot fill
+    // tick boxes from an address. When the address would be too long, the longest answers are
+    // left out, longest first, and the page says which.
+    var ISSUE_FIELDS = [["title_en", "title_en"], ["summary_en", "summary"], ["organisation_en", "organisation"],
+      ["contact_role_en", "contact_role"], ["title_cy", "title_cy"], ["organisation_cy", "organisation_cy"],
+      ["contact_role_cy", "contact_role_cy"], ["organisation_type", "organisation_type"],
+      ["local_authority", "local_authority"], ["region", "region"], ["published", "published"],
+      ["source_document", "source_document"], ["source_url", "source_url"], ["body_en", "text"],
+      ["summary_cy", "summary_cy"], ["body_cy", "text_cy"], ["slug", "slug"]];
+
+    function issueAddress() {
+      var route = output.querySelector('[data-share-route="issue"]');
+      if (!route) return;
+      var dropdowns = JSON.parse(route.querySelector("[data-share-dropdowns]").textContent);
+      var longest = parseInt(route.getAttribute("data-longest-address"), 10);
+      var fields = [["template", route.getAttribute("data-issue-template")],
+        ["title", t("share.route.issue.title", { title: value("title_en") })],
+        ["language", dropdowns.language[language] || ""]];
+      ISSUE_FIELDS.forEach(function (pair) {
+        var text = pair[0] === "body_en" || pair[0] === "body_cy" ? body(pair[0]).replace(/\n$/, "") : value(pair[0]);
+        if (dropdowns[pair[1]]) text = dropdowns[pair[1]][text] || "";
+        if (text) fields.push([pair[1], text, pair[0]]);
+      });
+      function address() {
+        return route.getAttribute("data-issue-form") + "?" + fields.map(function (field) {
+          return encodeURIComponent(field[0]) + "=" + encodeURIComponent(field[1]);
+        }).join("&");
+      }
+      var left = [];
+      while (address().length > longest) {
+        var biggest = null;
+        fields.forEach(function (field, index) {
+          if (field[2] && (biggest === null || field[1].length > fields[biggest][1].length)) biggest = index;
+        });
+        if (biggest === null) break;
+        left.push(fields[biggest][2]);
+        fields.splice(biggest, 1);
+      }
+      route.querySelector("[data-share-issue-link]").href = address();
+      var tooLong = route.querySelector("[data-share-too-long]");
+      tooLong.hidden = !left.length;
+      tooLong.textContent = left.length ? t("share.route.issue.too_long", {
+        fields: left.map(function (name) {
+          var label = form.querySelector('label[for="' + targetOf(name).id + '"]');
+          return "“" + (label ? label.textContent.trim() : name) + "”";
+        }).join(", ")
+      }) : "";
+    }
+
     function showFiles(pictures, english, revision) {
       blobUrls.forEach(function (url) { URL.revokeObjectURL(url); });
       blobUrls = [];
@@ -517,6 +569,7 @@
         item.textContent = text;
         steps.appendChild(item);
       });
+      issueAddress();
       output.hidden = false;
       output.querySelector("h2").focus();
     }

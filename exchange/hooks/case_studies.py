@@ -70,5 +70,5 @@ def on_page_context(context, page, config, nav):
     if browse and browse["section"] == pages.SECTION:
         context["listing"] = pages.browse_view(_state["records"], language, browse["kind"], browse["key"])
     if page.meta.get("template") == "share-case-study.html":
-        context["share_form"] = share_form.form_view(language)
+        context["share_form"] = share_form.form_view(language, config.extra.get("repository_url"), config.extra.get("editors_email"))
     return context

@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from exchange import DATA_DIR, LANGUAGES
+from exchange.pages import page_links
 from exchange.pages import preview
 from exchange.core import site
 from exchange.core import strings
@@ -65,6 +66,10 @@ def on_page_context(context, page, config, nav):
     context.update(_language_context(config, page.url, site.page_language(page, config)))
     context["page_sources"], _ = site.source_records(page.meta.get("sources") or [])
     context["navigation_key"] = _navigation.key(page, site.site_language(config))
+    language = site.site_language(config)
+    source = page_links.page_source(page.file.src_uri, page.meta, language)
+    context["page_help"] = page_links.page_help(config.extra.get("repository_url"), config.site_url, page.url,
+                                                page.meta.get("title") or page.title or "", language, site.language_home(language), source)
     return context
 
 
@@ -105,6 +110,8 @@ def on_template_context(context, template_name, config):
     config.extra.alternate = []
     language = site.site_language(config)
     context.update(_language_context(config, site.language_home(language) + template_name, language))
+    context["page_help"] = page_links.page_help(config.extra.get("repository_url"), config.site_url, site.language_home(language) + template_name,
+                                                strings.translate("page_help.not_found", language), language, site.language_home(language), None)
     return context
 
 

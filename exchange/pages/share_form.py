@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from exchange.core import vocabulary
 from exchange.core.data_files import load_data
+from exchange.content.issue_intake import form_fields, option_id
 from exchange.core.strings import translate
 from exchange.welsh.order import sort_key
 
 SCHEMA_URI = "case-studies/schema.json"
+ISSUE_FORM = "case-study.yml"
+# The longest address the "Send it as an issue" link may be (GitHub refuses longer ones); the
+# script leaves out the longest answers until it fits and says which (share-case-study.js).
+LONGEST_ADDRESS = 8000
 
 
 def _options(kind: str, language: str, sort: bool = False) -> list[dict[str, str]]:
@@ -21,10 +26,28 @@ def _options(kind: str, language: str, sort: bool = False) -> list[dict[str, str
     return options
 
 
-def form_view(language: str) -> dict:
-    """Options in the reader's language (authorities in alphabetical order, Wales-wide last)
-    and every `share.*` interface string, which the script reads for its messages."""
+def route_view(repository_url: str | None, editors_email: str | None) -> dict:
+    """The form's last step: with the repository's address (EXCHANGE_REPOSITORY_URL), a link to
+    its case-study issue form (.github/ISSUE_TEMPLATE/case-study.yml) with every answer filled
+    in; the dropdowns' answers are the options' labels, which GitHub matches. Without it, no
+    address that does not exist. The editors' e-mail only when EXCHANGE_EDITORS_EMAIL is set."""
+    dropdowns = {item.id: {option_id(option): option for option in item.options}
+                 for item in form_fields() if item.kind == "dropdown"}
     return {
+        "issue_form": f"{repository_url.rstrip('/')}/issues/new" if repository_url else None,
+        "template": ISSUE_FORM,
+        "longest_address": LONGEST_ADDRESS,
+        "dropdowns": dropdowns,
+        "email": editors_email or None,
+    }
+
+
+def form_view(language: str, repository_url: str | None = None, editors_email: str | None = None) -> dict:
+    """Options in the reader's language (authorities in alphabetical order, Wales-wide last),
+    every `share.*` interface string, which the script reads for its messages, and the routes
+    to send the case study by (route_view)."""
+    return {
+        "route": route_view(repository_url, editors_email),
         "schema_uri": SCHEMA_URI,
         "strings": {key: translate(key, language) for key in load_data("strings") if key.startswith("share.")},
         "options": {

@@ -366,7 +366,8 @@ def test_the_ci_workflow_runs_the_tests_annotates_and_deploys_from_main():
     assert any(use.startswith("actions/deploy-pages") for use in uses)
     assert "refs/heads/main" in workflow["jobs"]["deploy"]["if"]
     # The published site knows its address (full hreflang alternates, sitemap, feeds).
-    build = next(step for step in steps if step.get("run") == "make build")
+    # (The deploy's build; the pull-request preview's build has no published address.)
+    build = next(step for step in steps if step.get("run") == "make build" and "main" in step.get("if", ""))
     assert "steps.pages.outputs.base_url" in build["env"]["EXCHANGE_SITE_URL"]
     assert any(step.get("uses", "").startswith("actions/configure-pages") and step.get("id") == "pages" for step in steps)
 
