@@ -10,7 +10,7 @@
 // form's score being multiplied by its weight (the typed word 1, a rule candidate less).
 // That is how Pagefind scores a query of several words too (BM25 sums over the words).
 
-import { mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs";
+import { inflectionCandidates, mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs";
 
 export const EXCERPT_WORDS = 30;
 const SYNONYM_WEIGHT = 0.9;
@@ -53,6 +53,20 @@ async function withoutShorterWords(key, results) {
   return word.startsWith(key) || (word.length >= key.length - 2 && word.startsWith(stem)) ? results : [];
 }
 
+/** The words a (Welsh) query word's plurals and verb forms lead to, mutations folded first:
+ * the rule candidates of the word and of its mutation candidates, less those the dictionary
+ * refused at build time for this word (data.refused). Searched as whole words: the index holds
+ * each page's words and, after them, the words its own plurals and verb forms lead to. */
+export function lemmaCandidates(word, data) {
+  if (!data.fold_welsh || !data.inflection || !(data.inflection_weight > 0)) return [];
+  const refused = new Set((data.refused && data.refused[word]) || []);
+  const bases = [word, ...mutationCandidates(word).map(([radical]) => radical)];
+  const found = new Set();
+  for (const base of bases) for (const candidate of inflectionCandidates(base, data.inflection)) if (!refused.has(candidate)) found.add(candidate);
+  bases.forEach((base) => found.delete(base));
+  return [...found];
+}
+
 /** The searches a query needs: variants (the query, and the query with a synonym in place of
  * a term it uses), each a list of words, each word a list of {key, weight}. */
 export function planQuery(query, data) {
@@ -82,6 +96,8 @@ export function planQuery(query, data) {
         { key: word, weight: 1, exact: wholeWords.has(word) || word.length <= SHORT_WORD },
         // A rule candidate matches whole words only: lan may be llan, but not Llanelli.
         ...(alternative > 0 ? mutationCandidates(word).map(([radical]) => ({ key: radical, weight: alternative, exact: true })) : []),
+        // The words a plural or a verb form leads to, whole words, below the typed form.
+        ...lemmaCandidates(word, data).map((lemma) => ({ key: lemma, weight: data.inflection_weight, exact: true })),
       ]),
     };
   });
