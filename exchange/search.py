@@ -216,9 +216,9 @@ def inflection_reader(lexicon: WelshLexicon) -> InflectionReader:
 
 def confirmed_bases(surface: str, lexicon: WelshLexicon) -> list[str]:
     """The words (as written, accents kept) a word on a page stands for before inflection:
-    itself when it is a word, and the radicals of its confirmed full-weight mutations."""
+    the radicals of its confirmed full-weight mutations, or else the word itself."""
     readings = lexicon.readings(surface)
-    if readings.is_word:
+    if readings.is_word or not readings.radicals:  # a word the dictionary lacks (awduron) is read as it is
         return [surface]
     return [radical for radical, _ in mutation_candidates(surface) if normalise(radical) in readings.radicals]
 
@@ -267,7 +267,8 @@ def browser_candidates(word: str) -> list[str]:
     """The inflection candidates the browser searches for a typed word (normalised): those of
     the word and of each of its mutation rule candidates (docs/javascripts/search-engine.mjs)."""
     bases = [word, *(radical for radical, _ in mutation_candidates(word))]
-    return list(dict.fromkeys(candidate for base in bases for candidate in inflection_candidates(base)))
+    found = dict.fromkeys(normalise(candidate) for base in bases for candidate in inflection_candidates(base))
+    return [candidate for candidate in found if candidate not in bases]
 
 
 def refused_readings(surfaces: set[str], lexicon: WelshLexicon) -> dict[str, list[str]]:

@@ -81,6 +81,9 @@ def read_rules(path: Path = INFLECTION_FILE) -> InflectionRules:
                 irregular.setdefault(normalise(str(form)), []).append(str(lemma))
     except (KeyError, TypeError, ValueError) as error:
         raise InflectionFileError(f"{shown}:1: every ending needs 'ending', 'add' (a list) and 'kind', and 'shortest' a number ({error})") from None
+    for entry in data["endings"]:
+        if not isinstance(entry.get("ending"), str):
+            raise InflectionFileError(f"{shown}:1: the ending {entry.get('ending')!r} must be written as text: quote it ('on')")
     for change in changes:
         if change[2] not in ("end", "last"):
             raise InflectionFileError(f"{shown}:1: stem change {change[0]} -> {change[1]}: 'where' must be 'end' or 'last', not {change[2]!r}")
