@@ -10,7 +10,9 @@ which words make a page relevant). Prints, per strategy, for all the queries and
 typed as plurals or verb forms (`inflected: true`): precision of the first 5 and 10 results,
 recall in the first 10 (right answers among them, of all, or of 10 when there are more),
 recall (right answers among all the results, of all) and precision of all the results, wrong
-pages in the first 10 in all, and queries that found nothing though they had answers.
+pages in the first 10 in all, queries that found nothing though they had answers, and for how
+many one-word queries every page with the word as typed (mutations aside) comes before every
+page that has it only in another form (of the queries where both kinds are found).
 `lexicon-ranked` is the search before inflection (issue 18); `inflected` the search after.
 """
 
@@ -31,6 +33,7 @@ from bs4 import BeautifulSoup
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT, search  # noqa: E402
+from exchange.welsh_folding import mutation_candidates, search_words  # noqa: E402
 
 QUERIES = PROJECT_ROOT / "tests" / "fixtures" / "welsh_search_queries.yml"
 RUNNER = PROJECT_ROOT / "scripts" / "search_query.mjs"
@@ -78,6 +81,24 @@ def run_strategy(site: Path, strategy: search.FoldingStrategy, queries: list[str
     return {answer["query"]: {"top": [result["url"] for result in answer["results"]], "count": answer["count"], "all": answer["all_urls"]} for answer in answers}
 
 
+def _keys(word: str) -> set[str]:
+    return {word, *(radical for radical, _ in mutation_candidates(word))}
+
+
+def exact_form_first(query: str, urls: list[str], texts: dict[str, str]) -> bool | None:
+    """For a one-word query: do all the pages that have the word as typed (or a mutation of
+    it) come before every page that has it only in another form? None when there is nothing to
+    order (no page of one kind or the other)."""
+    words = search_words(query)
+    if len(words) != 1:
+        return None
+    wanted = _keys(words[0])
+    has = [any(_keys(word) & wanted for word in search_words(texts.get(url, ""))) for url in urls]
+    if all(has) or not any(has):
+        return None
+    return not any(has[has.index(False):])
+
+
 def precision_at(found: list[str], relevant: set[str], k: int) -> float | None:
     shown = found[:k]
     return sum(url in relevant for url in shown) / len(shown) if shown else None
@@ -105,6 +126,7 @@ def evaluate(site: Path) -> dict:
                 "p5": precision_at(answer["top"], relevant, 5), "p10": precision_at(answer["top"], relevant, 10),
                 "recall": (right_top / min(len(relevant), 10)) if relevant else None,
                 "recall_all": (right_all / len(relevant)) if relevant else None,
+                "exact_first": exact_form_first(query["query"], answer["all"], texts),
                 "precision_all": (right_all / len(answer["all"])) if answer["all"] else None,
                 "wrong_in_top10": len(answer["top"]) - right_top,
             })
@@ -120,6 +142,7 @@ def summary(rows: list[dict]) -> dict:
         "recall_at_10": mean([row["recall"] for row in rows]),
         "recall": mean([row["recall_all"] for row in rows]),
         "precision": mean([row["precision_all"] for row in rows]),
+        "exact_first": [sum(row["exact_first"] is True for row in rows), sum(row["exact_first"] is not None for row in rows)],
         "wrong_in_top10": sum(row["wrong_in_top10"] for row in rows),
         "no_answer_when_there_is_one": sum(1 for row in rows if row["relevant"] and not row["returned"]),
     }
@@ -138,10 +161,11 @@ def main() -> None:
     print(f"{report['queries']} Welsh queries over {report['pages']} Welsh pages")
     for title, pick in (("all queries", lambda figures: figures), ("queries typed as plurals or verb forms", lambda figures: figures["inflected"])):
         print(f"\n{title} ({pick(next(iter(report['strategies'].values())))['queries']})")
-        print(f"{'strategy':16} {'P@5':>6} {'P@10':>6} {'R@10':>6} {'recall':>7} {'precision':>10} {'wrong in top 10':>16} {'missed':>7}")
+        print(f"{'strategy':16} {'P@5':>6} {'P@10':>6} {'R@10':>6} {'recall':>7} {'precision':>10} {'wrong in top 10':>16} {'missed':>7} {'exact form first':>17}")
         for name, figures in report["strategies"].items():
             figures = pick(figures)
-            print(f"{name:16} {figures['p5']:6.3f} {figures['p10']:6.3f} {figures['recall_at_10']:6.3f} {figures['recall']:7.3f} {figures['precision']:10.3f} {figures['wrong_in_top10']:16d} {figures['no_answer_when_there_is_one']:7d}")
+            exact = "%d of %d" % tuple(figures["exact_first"])
+            print(f"{name:16} {figures['p5']:6.3f} {figures['p10']:6.3f} {figures['recall_at_10']:6.3f} {figures['recall']:7.3f} {figures['precision']:10.3f} {figures['wrong_in_top10']:16d} {figures['no_answer_when_there_is_one']:7d} {exact:>17}")
     before = {row["query"]: row for row in report["strategies"]["lexicon-ranked"]["rows"]}
     print("\nper query (chosen strategy '%s', and before inflection): relevant / returned, P@10, R@10" % search.DEFAULT_STRATEGY.name)
     for row in report["strategies"][search.DEFAULT_STRATEGY.name]["rows"]:

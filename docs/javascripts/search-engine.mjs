@@ -9,6 +9,11 @@
 // word (by any of its forms), and its score is the sum of its best score for each word, a
 // form's score being multiplied by its weight (the typed word 1, a rule candidate less).
 // That is how Pagefind scores a query of several words too (BM25 sums over the words).
+//
+// Welsh plurals and verb forms: a word also finds the words it is a form of (ysgolion: ysgol;
+// cefnogodd: cefnogi), searched as whole words at a lower weight. A page that has every word of
+// the query as typed (or as a mutation of it) comes before every page that has some word only in
+// another form: the exact form first, the word's other forms after.
 
 import { inflectionCandidates, mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs";
 
@@ -97,7 +102,7 @@ export function planQuery(query, data) {
         // A rule candidate matches whole words only: lan may be llan, but not Llanelli.
         ...(alternative > 0 ? mutationCandidates(word).map(([radical]) => ({ key: radical, weight: alternative, exact: true })) : []),
         // The words a plural or a verb form leads to, whole words, below the typed form.
-        ...lemmaCandidates(word, data).map((lemma) => ({ key: lemma, weight: data.inflection_weight, exact: true })),
+        ...lemmaCandidates(word, data).map((lemma) => ({ key: lemma, weight: data.inflection_weight, exact: true, lemma: true })),
       ]),
     };
   });
@@ -133,13 +138,14 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
     let pages = null;
     for (const forms of variant.terms) {
       const termPages = new Map();
-      for (const { key, weight, exact } of forms) {
+      for (const { key, weight, exact, lemma } of forms) {
         for (const result of found.get((exact ? "=" : "~") + key)) {
           const found = termPages.get(result.id);
           const score = result.score * weight;
-          if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result });
+          if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result, direct: !lemma });
           else {
             found.score = Math.max(found.score, score);
+            found.direct = found.direct || !lemma;
             result.words.forEach((location) => found.locations.add(location));
           }
         }
@@ -151,6 +157,7 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
           if (!match) pages.delete(id);
           else {
             page.score += match.score;
+            page.direct = page.direct && match.direct;
             match.locations.forEach((location) => page.locations.add(location));
           }
         }
@@ -159,10 +166,12 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
     for (const [id, page] of pages || []) {
       const score = page.score * variant.weight;
       const found = best.get(id);
-      if (!found || score > found.score) best.set(id, { id, score, locations: page.locations, result: page.result });
+      if (!found || page.direct > found.direct || (page.direct === found.direct && score > found.score)) {
+        best.set(id, { id, score, direct: page.direct, locations: page.locations, result: page.result });
+      }
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return [...best.values()].sort((a, b) => b.direct - a.direct || b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
 /** A result's excerpt in the page's own words: [{text, mark}] parts, and the heading of the
