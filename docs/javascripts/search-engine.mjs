@@ -118,7 +118,11 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
       // Pagefind matches the start of words; its "quoted" search matches whole words but
       // scores every page alike. So a whole-word search keeps the pages and places the quoted
       // search found, with the scores of the ordinary search.
-      const found = exact
+      // A key of one or two letters is searched quoted only: as the start of words it would load
+      // every index chunk of words beginning with it (most of the index for 'c' or 'p').
+      const found = exact && key.length <= 2
+        ? pagefind.search(`"${key}"`).then((strict) => strict.results.map((result) => ({ id: result.id, score: result.score, words: result.words, data: result.data })))
+        : exact
         ? Promise.all([pagefind.search(key), pagefind.search(`"${key}"`)]).then(([loose, strict]) => {
             const places = new Map(strict.results.map((result) => [result.id, result.words]));
             return loose.results.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
