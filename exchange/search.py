@@ -235,7 +235,9 @@ def page_aliases(text: str, lexicon: WelshLexicon | None, strategy: FoldingStrat
     weight, low weight), and the words its plurals and verb forms lead to (lemmas).
 
     One radical per occurrence, so that a page that says *Nghaerdydd* five times ranks like a
-    page that says *Caerdydd* five times; the same for lemmas.
+    page that says *Caerdydd* five times. Each lemma once a page: a page found by another form
+    of a word comes after the pages with the form typed anyway (search-engine.mjs), and once
+    keeps the index and the excerpts the browser downloads small.
     """
     primary: list[str] = []
     secondary: list[str] = []
@@ -260,7 +262,7 @@ def page_aliases(text: str, lexicon: WelshLexicon | None, strategy: FoldingStrat
                 secondary.extend(readings.radicals)
         else:
             primary.extend(readings.radicals)
-    return primary, secondary, lemmas
+    return primary, secondary, list(dict.fromkeys(lemmas))
 
 
 def browser_candidates(word: str) -> list[str]:
