@@ -2,7 +2,7 @@
 // Both are tested against tests/fixtures/welsh_folding_vectors.json (pytest for Python,
 // `node --test tests/js` for this file), so a change to one that is not made to the other
 // fails the tests. The reasons for each rule are in exchange/welsh/folding.py; the inflection
-// rules (plurals and verb forms, exchange/welsh_inflection.py) come from the search data file
+// rules (plurals and verb forms, exchange/welsh/inflection.py) come from the search data file
 // the build writes (exchange/data/welsh_inflection.yml), so there is one copy of them.
 
 const VOWELS = "aeiouwy";
@@ -89,7 +89,7 @@ function isVowelOrEmpty(char) {
 }
 
 function changedStems(stem, changes) {
-  // The stem as it stands, then with each stem change that applies (exchange/welsh_inflection.py).
+  // The stem as it stands, then with each stem change that applies (exchange/welsh/inflection.py).
   const stems = [stem];
   for (const [old, replacement, where] of changes) {
     if (where === "end") {

@@ -43,7 +43,7 @@ Welsh plurals and verb forms (issue 18)
 ---------------------------------------
 A reader who types *ysgolion* expects the pages that say *ysgol*; *cefnogodd* the pages that
 say *cefnogi*. The rules (endings, stem changes, a table of irregular forms) are one file,
-`exchange/data/welsh_inflection.yml`, read by `exchange/welsh_inflection.py` and, through the
+`exchange/data/welsh_inflection.yml`, read by `exchange/welsh/inflection.py` and, through the
 search data file (`search_data`), by the browser.
 
 - Index: after each Welsh page's text, the words its own plurals and verb forms lead to, once a
@@ -98,8 +98,8 @@ from exchange.welsh.folding import (
     stop_words,
     surface_words,
 )
-from exchange.welsh_inflection import InflectionReader, inflection_candidates
-from exchange.welsh_inflection import rules as inflection_rules
+from exchange.welsh.inflection import InflectionReader, inflection_candidates
+from exchange.welsh.inflection import rules as inflection_rules
 
 SYNONYMS_FILE = DATA_DIR / "synonyms.yml"
 BUNDLE_FOLDER = "pagefind"

@@ -197,7 +197,7 @@ class WelshLexicon:
 
     def is_radical_word(self, word: str) -> bool:
         """The dictionary has the word as it stands, not only as a mutation of another (the
-        inflection readings ask it: exchange/welsh_inflection.py)."""
+        inflection readings ask it: exchange/welsh/inflection.py)."""
         return self._unmutated(word)
 
     def _unmutated(self, word: str) -> bool:

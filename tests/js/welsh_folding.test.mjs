@@ -32,17 +32,17 @@ test("query terms", () => {
 
 // The inflection rules reach the browser in the search data file the build writes; here they
 // come from the same source (exchange/data/welsh_inflection.yml), handed over by
-// tests/test_search_javascript.py in EXCHANGE_SEARCH_DATA (the Welsh search data as JSON).
+// tests/search/test_search_javascript.py in EXCHANGE_SEARCH_DATA (the Welsh search data as JSON).
 const searchData = process.env.EXCHANGE_SEARCH_DATA ? JSON.parse(fs.readFileSync(process.env.EXCHANGE_SEARCH_DATA, "utf-8")) : null;
 
-test("inflection candidates", { skip: !searchData && "run through tests/test_search_javascript.py" }, () => {
+test("inflection candidates", { skip: !searchData && "run through tests/search/test_search_javascript.py" }, () => {
   assert.ok(vectors.inflection_candidates.length >= 40);
   for (const [word, expected] of vectors.inflection_candidates) {
     assert.deepEqual(inflectionCandidates(word, searchData.inflection), expected, word);
   }
 });
 
-test("lemma candidates: mutations folded first, refused readings left out", { skip: !searchData && "run through tests/test_search_javascript.py" }, () => {
+test("lemma candidates: mutations folded first, refused readings left out", { skip: !searchData && "run through tests/search/test_search_javascript.py" }, () => {
   const data = { ...searchData, refused: {} };
   for (const [word, expected] of vectors.lemma_candidates) assert.deepEqual(lemmaCandidates(word, data), expected, word);
   const refusing = { ...searchData, refused: { ysgolion: ["ysgolyn"] } };

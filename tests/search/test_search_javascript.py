@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from exchange import PROJECT_ROOT, search
+from exchange import PROJECT_ROOT
+from exchange.search import index as search
 
 
 def test_the_browser_normaliser_passes_the_shared_vectors(tmp_path):

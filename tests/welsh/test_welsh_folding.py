@@ -98,7 +98,7 @@ def test_a_missing_dictionary_is_an_error_that_says_how_to_install_it(tmp_path):
 
 @pytest.mark.parametrize(("word", "expected"), VECTORS["inflection_candidates"])
 def test_inflection_candidates(word, expected):
-    from exchange.welsh_inflection import inflection_candidates
+    from exchange.welsh.inflection import inflection_candidates
 
     assert [normalise(candidate) for candidate in inflection_candidates(normalise(word))] == expected
 
@@ -114,7 +114,7 @@ def test_the_dictionary_confirms_inflection_readings(lexicon, surface, expected)
 
 
 def test_every_ending_and_table_entry_has_a_vector():
-    from exchange.welsh_inflection import matching_ending, rules
+    from exchange.welsh.inflection import matching_ending, rules
 
     inflection = rules()
     words = [normalise(word) for word, _ in VECTORS["inflection_candidates"]]
@@ -138,7 +138,7 @@ def test_refused_readings_are_those_the_browser_would_find_but_the_dictionary_re
 
 
 def test_the_inflection_file_problems_name_the_file(tmp_path):
-    from exchange.welsh_inflection import InflectionFileError, read_rules
+    from exchange.welsh.inflection import InflectionFileError, read_rules
 
     bad = tmp_path / "welsh_inflection.yml"
     bad.write_text("shortest: 4\nshortest_stem: 4\nendings:\n  - {ending: au}\n", encoding="utf-8")

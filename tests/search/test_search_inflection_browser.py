@@ -1,7 +1,7 @@
 """Welsh plurals and verb forms in the header search, in Chromium (issue 18).
 
 A small site of test pages, each holding one form of a word only (the singular, the plural,
-the verb-noun or a past tense), indexed by the site's own indexer (exchange/search.py) and
+the verb-noun or a past tense), indexed by the site's own indexer (exchange/search/index.py) and
 searched through the real search box (the built site's page-not-found page, which carries the
 box and is not indexed itself): each page is found by the word's other forms, and the page with
 the form as typed comes first.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from exchange import search
-from exchange.benchmark import serve
+from exchange.search import index as search
+from exchange.bench.benchmark import serve
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ and both are tested against `tests/fixtures/welsh_folding_vectors.json`.
   dictionary confirms (the shorter word exists as it stands), table entries as written:
   *cynlluniau* -> (*cynllun*,); *ysgolion* -> (*ysgol*,), not *ysgoli*.
 
-Mutations are folded first (`exchange.welsh_folding`): *nghynlluniau* is *cynlluniau*, which
+Mutations are folded first (`exchange.welsh.folding`): *nghynlluniau* is *cynlluniau*, which
 is a form of *cynllun*. How the readings reach the index and the query, and how they are
-weighted, is in `exchange/search.py`.
+weighted, is in `exchange/search/index.py`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from exchange import DATA_DIR
-from exchange.welsh_folding import VOWELS, normalise
+from exchange.welsh.folding import VOWELS, normalise
 
 INFLECTION_FILE = DATA_DIR / "welsh_inflection.yml"
 
