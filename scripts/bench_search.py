@@ -10,7 +10,14 @@ Chromium, for each language:
 - transfer: every byte the first search fetches, from focusing the search box to the results
   (compressed: Pagefind's files are gzip already; other files are counted gzipped);
 - latency: for a series of queries typed one key at a time once the search has loaded, the
-  time from the last keystroke to the results on the page.
+  time from the last keystroke to the results on the page;
+- first results (issue 18): on a fresh page with an empty cache, the reader reaches the search
+  box and types the first query one key at a time (40 ms a key): the time from the first
+  keystroke to the first result on the page, and from the last keystroke to the results for the
+  whole query; median and slowest of several runs, for a reader who moves the mouse over the
+  box 300 ms before typing (the search starts loading then), for one who tabs to it and types
+  at once, and for one who hovers and then pastes the whole query (one keystroke). The bytes fetched from the first hover to the results of the whole query are
+  the first-search transfer of a reader typing key by key.
 
 Prints the figures; the limits are 300 KB for the first search and 100 ms for results.
 Nothing here reaches another host: the browser refuses any request not to 127.0.0.1.
@@ -136,6 +143,71 @@ TYPE_AND_TIME = """async ([query]) => {
 }"""
 
 
+FIRST_KEYSTROKE = """async ([query, pause, atOnce]) => {
+  const input = document.querySelector('#x-search-input');
+  const list = document.querySelector('.x-search__results');
+  const status = document.querySelector('.x-search__status');
+  input.focus();
+  await new Promise((resolve) => setTimeout(resolve, pause));
+  const started = performance.now();
+  let last = started;
+  const typing = (async () => {
+    if (atOnce) {  // the whole query in one keystroke (pasted, or chosen from the browser's list)
+      input.value = query;
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      return;
+    }
+    for (const [index, char] of [...query].entries()) {
+      if (index) await new Promise((resolve) => setTimeout(resolve, 40));
+      input.value += char;
+      last = performance.now();
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+  })();
+  let first = -1;
+  const wanted = '“' + query + '”';
+  const deadline = performance.now() + 20000;
+  while (!status.textContent.includes(wanted) || first < 0) {
+    if (first < 0 && list.querySelector('.x-search__result')) first = performance.now() - started;
+    if (performance.now() > deadline) return {first: -1, whole: -1};
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  await typing;
+  return {first, whole: performance.now() - last};
+}"""
+RUNS = 5
+
+
+def measure_first_results(site: Path, base: str, language: str, runs: int = RUNS) -> dict:
+    """First keystroke to first result on a fresh page (see the module docstring)."""
+    from playwright.sync_api import sync_playwright
+
+    home = "" if language == "en" else "cy/"
+    figures: dict = {"pointer": [], "keyboard": [], "pasted": [], "transfer": None}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for run in range(runs):
+            for reader in ("pointer", "keyboard", "pasted"):
+                context = browser.new_context()  # an empty cache each time
+                context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
+                page = context.new_page()
+                page.goto(base + home + "guidance/")
+                page.wait_for_load_state("load")
+                fetched: list[str] = []
+                page.on("request", lambda request: fetched.append(request.url))
+                if reader != "keyboard":
+                    page.hover("#x-search-input")
+                    page.wait_for_timeout(300)
+                result = page.evaluate(FIRST_KEYSTROKE, [FIRST_QUERY[language], 0, reader == "pasted"])
+                figures[reader].append(result)
+                if reader == "pointer" and figures["transfer"] is None:
+                    sizes = [compressed_size(site, url) for url in dict.fromkeys([base + "javascripts/search.js"] + fetched)]
+                    figures["transfer"] = (len(sizes), sum(packed for _, packed in sizes))
+                context.close()
+        browser.close()
+    return figures
+
+
 def measure(site: Path, base: str, language: str) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -205,6 +277,20 @@ def main() -> None:
                 print(f"[{language}] results after the last keystroke, words met for the first time (index chunks fetched): median {statistics.median(first_time):.1f} ms, slowest {first_time[-1]:.1f} ms")
                 print(f"[{language}] requests to other hosts: {len(figures['external'])}")
                 failed |= figures["compressed"] > TRANSFER_LIMIT or latencies[-1] > LATENCY_LIMIT_MS or bool(figures["external"])
+                first = measure_first_results(site, base, language)
+                requests, packed = first["transfer"]
+                print(f"[{language}] typed key by key on a fresh page ('{FIRST_QUERY[language]}', 40 ms a key): {requests} requests, {packed / 1024:.1f} KB compressed from the first hover to the results")
+                for reader, how in (("pointer", "mouse over the box 300 ms before typing"), ("keyboard", "focused and typed at once"),
+                                    ("pasted", "mouse over the box 300 ms before, the whole query in one keystroke")):
+                    runs = first[reader]
+                    if any(run["first"] < 0 for run in runs):
+                        print(f"[{language}] {how}: a run never showed results")
+                        failed = True
+                        continue
+                    firsts = sorted(run["first"] for run in runs)
+                    wholes = sorted(run["whole"] for run in runs)
+                    print(f"[{language}] {how}: first keystroke to first result median {statistics.median(firsts):.0f} ms, slowest {firsts[-1]:.0f} ms;"
+                          f" last keystroke to the whole query's results median {statistics.median(wholes):.0f} ms, slowest {wholes[-1]:.0f} ms ({len(runs)} runs)")
         finally:
             server.terminate()
             server.wait()

@@ -34,6 +34,8 @@ for (const query of queries) {
       excerpt: excerpt.parts.map((part) => (part.mark ? `[${part.text.trim()}] ` : part.text)).join("").replace(/\s+/g, " ").trim(),
     });
   }
-  out.push({ query, count: results.length, urls: results.map((item) => item.id), results: shown });
+  // Every result's address too (the precision benchmark's recall): read only when asked.
+  const all = process.env.EXCHANGE_ALL_URLS ? await Promise.all(results.map(async (item) => (await item.result.data()).url)) : undefined;
+  out.push({ query, count: results.length, urls: results.map((item) => item.id), all_urls: all, results: shown });
 }
 process.stdout.write(JSON.stringify(out));

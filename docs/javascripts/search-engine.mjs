@@ -9,8 +9,13 @@
 // word (by any of its forms), and its score is the sum of its best score for each word, a
 // form's score being multiplied by its weight (the typed word 1, a rule candidate less).
 // That is how Pagefind scores a query of several words too (BM25 sums over the words).
+//
+// Welsh plurals and verb forms: a word also finds the words it is a form of (ysgolion: ysgol;
+// cefnogodd: cefnogi), searched as whole words at a lower weight. A page that has every word of
+// the query as typed (or as a mutation of it) comes before every page that has some word only in
+// another form: the exact form first, the word's other forms after.
 
-import { mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs";
+import { inflectionCandidates, mutationCandidates, searchWords, wordKeys } from "./search-folding.mjs";
 
 export const EXCERPT_WORDS = 30;
 const SYNONYM_WEIGHT = 0.9;
@@ -53,6 +58,20 @@ async function withoutShorterWords(key, results) {
   return word.startsWith(key) || (word.length >= key.length - 2 && word.startsWith(stem)) ? results : [];
 }
 
+/** The words a (Welsh) query word's plurals and verb forms lead to, mutations folded first:
+ * the rule candidates of the word and of its mutation candidates, less those the dictionary
+ * refused at build time for this word (data.refused). Searched as whole words: the index holds
+ * each page's words and, after them, the words its own plurals and verb forms lead to. */
+export function lemmaCandidates(word, data) {
+  if (!data.fold_welsh || !data.inflection || !(data.inflection_weight > 0)) return [];
+  const refused = new Set((data.refused && data.refused[word]) || []);
+  const bases = [word, ...mutationCandidates(word).map(([radical]) => radical)];
+  const found = new Set();
+  for (const base of bases) for (const candidate of inflectionCandidates(base, data.inflection)) if (!refused.has(candidate)) found.add(candidate);
+  bases.forEach((base) => found.delete(base));
+  return [...found];
+}
+
 /** The searches a query needs: variants (the query, and the query with a synonym in place of
  * a term it uses), each a list of words, each word a list of {key, weight}. */
 export function planQuery(query, data) {
@@ -82,6 +101,8 @@ export function planQuery(query, data) {
         { key: word, weight: 1, exact: wholeWords.has(word) || word.length <= SHORT_WORD },
         // A rule candidate matches whole words only: lan may be llan, but not Llanelli.
         ...(alternative > 0 ? mutationCandidates(word).map(([radical]) => ({ key: radical, weight: alternative, exact: true })) : []),
+        // The words a plural or a verb form leads to, whole words, below the typed form.
+        ...lemmaCandidates(word, data).map((lemma) => ({ key: lemma, weight: data.inflection_weight, exact: true, lemma: true })),
       ]),
     };
   });
@@ -97,7 +118,11 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
       // Pagefind matches the start of words; its "quoted" search matches whole words but
       // scores every page alike. So a whole-word search keeps the pages and places the quoted
       // search found, with the scores of the ordinary search.
-      const found = exact
+      // A key of one or two letters is searched quoted only: as the start of words it would load
+      // every index chunk of words beginning with it (most of the index for 'c' or 'p').
+      const found = exact && key.length <= 2
+        ? pagefind.search(`"${key}"`).then((strict) => strict.results.map((result) => ({ id: result.id, score: result.score, words: result.words, data: result.data })))
+        : exact
         ? Promise.all([pagefind.search(key), pagefind.search(`"${key}"`)]).then(([loose, strict]) => {
             const places = new Map(strict.results.map((result) => [result.id, result.words]));
             return loose.results.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
@@ -117,13 +142,14 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
     let pages = null;
     for (const forms of variant.terms) {
       const termPages = new Map();
-      for (const { key, weight, exact } of forms) {
+      for (const { key, weight, exact, lemma } of forms) {
         for (const result of found.get((exact ? "=" : "~") + key)) {
           const found = termPages.get(result.id);
           const score = result.score * weight;
-          if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result });
+          if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result, direct: !lemma });
           else {
             found.score = Math.max(found.score, score);
+            found.direct = found.direct || !lemma;
             result.words.forEach((location) => found.locations.add(location));
           }
         }
@@ -135,6 +161,7 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
           if (!match) pages.delete(id);
           else {
             page.score += match.score;
+            page.direct = page.direct && match.direct;
             match.locations.forEach((location) => page.locations.add(location));
           }
         }
@@ -143,10 +170,12 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
     for (const [id, page] of pages || []) {
       const score = page.score * variant.weight;
       const found = best.get(id);
-      if (!found || score > found.score) best.set(id, { id, score, locations: page.locations, result: page.result });
+      if (!found || page.direct > found.direct || (page.direct === found.direct && score > found.score)) {
+        best.set(id, { id, score, direct: page.direct, locations: page.locations, result: page.result });
+      }
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return [...best.values()].sort((a, b) => b.direct - a.direct || b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
 /** A result's excerpt in the page's own words: [{text, mark}] parts, and the heading of the

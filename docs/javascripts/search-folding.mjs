@@ -1,7 +1,9 @@
 // Welsh search folding in the browser: the same normaliser as exchange/welsh/folding.py.
 // Both are tested against tests/fixtures/welsh_folding_vectors.json (pytest for Python,
 // `node --test tests/js` for this file), so a change to one that is not made to the other
-// fails the tests. The reasons for each rule are in exchange/welsh/folding.py.
+// fails the tests. The reasons for each rule are in exchange/welsh/folding.py; the inflection
+// rules (plurals and verb forms, exchange/welsh/inflection.py) come from the search data file
+// the build writes (exchange/data/welsh_inflection.yml), so there is one copy of them.
 
 const VOWELS = "aeiouwy";
 const SOFT = "soft", NASAL = "nasal", ASPIRATE = "aspirate", H_PROTHESIS = "h-prothesis";
@@ -80,4 +82,46 @@ export function wordKeys(word) {
     for (const [radical] of mutationCandidates(part)) keys.add(radical);
   }
   return keys;
+}
+
+function isVowelOrEmpty(char) {
+  return Boolean(char) && isVowel(char);
+}
+
+function changedStems(stem, changes) {
+  // The stem as it stands, then with each stem change that applies (exchange/welsh/inflection.py).
+  const stems = [stem];
+  for (const [old, replacement, where] of changes) {
+    if (where === "end") {
+      if (stem.endsWith(old) && stem.length > old.length) stems.push(stem.slice(0, -old.length) + replacement);
+      continue;
+    }
+    const at = stem.lastIndexOf(old);
+    if (at > 0 && isVowelOrEmpty(stem[at - 1]) && isVowelOrEmpty(stem[at + old.length])) {
+      stems.push(stem.slice(0, at) + replacement + stem.slice(at + old.length));
+    }
+  }
+  return stems;
+}
+
+/** Every word a (normalised) word could be a form of, by the table and the rules alone, table
+ * first: 'cynlluniau' -> ['cynllun', 'cynlluni']; 'plant' -> ['plentyn']. `rules` is the
+ * "inflection" entry of the search data file. */
+export function inflectionCandidates(word, rules) {
+  if (!rules) return [];
+  const key = normalise(word);
+  const found = (rules.irregular[key] || []).map(normalise);
+  // Only the first ending that fits is used, and only when it leaves a long enough stem.
+  const match = /\p{N}|-/u.test(key) ? undefined : rules.endings.find(([ending]) => key.endsWith(ending));
+  if (match && key.length - match[0].length >= rules.shortest_stem) {
+    const [ending, adds, kind] = match;
+    const stem = key.slice(0, key.length - ending.length);
+    for (const changed of changedStems(stem, kind === "plural" ? rules.stem_changes : [])) {
+      for (const add of adds) {
+        const candidate = changed + add;
+        if (candidate.length >= rules.shortest && candidate !== key) found.push(candidate);
+      }
+    }
+  }
+  return [...new Set(found)];
 }

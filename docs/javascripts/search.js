@@ -1,7 +1,10 @@
 // The site search in the header (overrides/partials/search.html). Nothing is downloaded
-// until the reader focuses the search field; then this language's Pagefind bundle and the
-// query engine (search-engine.mjs) load from this site, in small pieces. Results update as
-// the reader types; the down arrow moves into them, Escape closes them.
+// until the reader moves the pointer over the search box, touches it or focuses the search
+// field; then this language's Pagefind bundle (its code, its WebAssembly and the index's
+// table of contents), the search data (stop words, synonyms, the Welsh inflection rules) and
+// the query engine (search-engine.mjs) load from this site, in small pieces, so the first
+// keystroke only waits for the index chunk of the word typed. Results update as the reader
+// types; the down arrow moves into them, Escape closes them.
 (function () {
   "use strict";
   var root = document.querySelector("[data-search]");
@@ -14,8 +17,18 @@
   var more = root.querySelector("[data-search-more]");
   var template = root.querySelector("template[data-search-result]");
   var PAGE = 8;
+  // A query of fewer letters than this is not searched: it means nothing yet, and as the start
+  // of words it would load most of the index while the reader is still typing.
+  var SHORTEST = 3;
+  // A query of three letters is searched once the reader stops typing for a moment: as the
+  // start of words (cyn-, per-) it matches most of the index, and searching it costs the page
+  // more than a keystroke's time while a longer word (cynll-) follows at once.
+  var SHORT = 4, SHORT_PAUSE_MS = 150;
   var loading = null;
-  var current = { query: "", results: [], shown: 0, run: 0 };
+  // run: the newest query typed; drawn: the newest whose results are on the page. A search that
+  // ends after a newer one was typed is still shown if nothing newer is: while the reader types
+  // on, the results of what they had typed so far appear (the first results at once).
+  var current = { query: "", results: [], shown: 0, run: 0, drawn: 0 };
 
   function text(name, values) {
     return (root.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (_, key) {
@@ -39,6 +52,10 @@
       // On the page's own thread: the engine keeps Pagefind's results between keystrokes, and
       // in Pagefind's web worker an earlier search's results lose their data.
       return pagefind.options({ noWorker: true, excerptLength: 30 }).then(function () {
+        // Loads and starts Pagefind's WebAssembly and reads the index's table of contents now,
+        // before the first keystroke (Pagefind would otherwise do it on the first search):
+        // asking for the filters waits for both, and the site has no filters to fetch.
+        pagefind.filters().catch(function () {});
         return { pagefind: pagefind, engine: loaded[1], data: loaded[2], cache: new Map() };
       });
     });
@@ -59,9 +76,11 @@
     return Array.prototype.slice.call(list.querySelectorAll(".x-search__title"));
   }
 
-  function render(search, from) {
+  function render(search, from, run) {
     var items = current.results.slice(from, from + PAGE);
     return Promise.all(items.map(function (item) { return item.result.data(); })).then(function (fragments) {
+      if (run !== current.drawn) return false;  // newer results are on their way to the page
+      if (from === 0) list.textContent = "";
       fragments.forEach(function (fragment, index) {
         var item = items[index];
         var excerpt = search.engine.buildExcerpt(fragment, Array.from(item.locations), search.data);
@@ -87,13 +106,15 @@
       });
       current.shown = from + items.length;
       more.hidden = current.shown >= current.results.length;
+      return true;
     });
   }
 
   function update() {
     var query = input.value.trim();
     var run = ++current.run;
-    if (!query) {
+    if (query.replace(/\s+/g, "").length < SHORTEST) {
+      current.drawn = run;
       list.textContent = "";
       status.textContent = "";
       more.hidden = true;
@@ -102,15 +123,23 @@
     }
     open();
     if (!loading) status.textContent = text("loading");
+    if (query.replace(/\s+/g, "").length < SHORT) {
+      setTimeout(function () { if (run === current.run) find(query, run); }, SHORT_PAUSE_MS);
+    } else {
+      find(query, run);
+    }
+  }
+
+  function find(query, run) {
     load().then(function (search) {
-      var stale = function () { return run !== current.run; };
+      var stale = function () { return run < current.drawn; };
       return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale).then(function (results) {
         if (!results || stale()) return;
+        current.drawn = run;
         current.query = query;
         current.results = results;
-        list.textContent = "";
-        return render(search, 0).then(function () {
-          if (run !== current.run) return;
+        return render(search, 0, run).then(function (drawn) {
+          if (!drawn || run !== current.drawn) return;
           var count = results.length;
           status.textContent = count === 0 ? text("none", { query: query })
             : text(count === 1 ? "results-one" : "results-other", { n: count, query: query });
@@ -124,7 +153,11 @@
   }
 
   root.hidden = false;
-  input.addEventListener("focus", function () { load().catch(function () {}); });
+  function warm() { load().catch(function () {}); }
+  input.addEventListener("focus", warm);
+  // A reader on their way to the box: a mouse over it, a finger on it.
+  root.addEventListener("pointerenter", warm, { once: true });
+  root.addEventListener("touchstart", warm, { once: true, passive: true });
   input.addEventListener("input", update);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -134,7 +167,7 @@
   more.addEventListener("click", function () {
     var next = current.shown;
     load().then(function (search) {
-      return render(search, next).then(function () {
+      return render(search, next, current.drawn).then(function () {
         var added = links()[next];
         if (added) added.focus();
       });

@@ -195,6 +195,11 @@ class WelshLexicon:
         is_word = unmutated or (word in self._names and not radicals)
         return Readings(is_word=is_word, radicals=tuple(dict.fromkeys(radicals)))
 
+    def is_radical_word(self, word: str) -> bool:
+        """The dictionary has the word as it stands, not only as a mutation of another (the
+        inflection readings ask it: exchange/welsh/inflection.py)."""
+        return self._unmutated(word)
+
     def _unmutated(self, word: str) -> bool:
         # Names are capitalised in the dictionary, and a lowercase word never matches them.
         return self._accepts_unmutated(word) or self._accepts_unmutated(word.capitalize())

@@ -294,7 +294,7 @@ def test_welsh_precision_on_real_queries(built_site: Path):
     assert len(queries) >= 30
     texts = search_precision.page_texts(built_site)
     answers = _run_queries(built_site, "cy", [query["query"] for query in queries])
-    precision, recall, wrong = [], [], {}
+    precision, recall, wrong, inflected = [], [], {}, []
     for query in queries:
         relevant = search_precision.relevant_pages(query, texts)
         top = _urls(answers[query["query"]])
@@ -302,7 +302,12 @@ def test_welsh_precision_on_real_queries(built_site: Path):
             precision.append(sum(url in relevant for url in top) / len(top))
         if relevant:
             recall.append(sum(url in relevant for url in top) / min(len(relevant), 10))
+            if query.get("inflected"):
+                inflected.append(recall[-1])
         wrong[query["query"]] = sum(url not in relevant for url in top)
-    assert sum(precision) / len(precision) >= 0.9
+    assert sum(precision) / len(precision) >= 0.95
     assert sum(recall) / len(recall) >= 0.9
+    # Queries typed as plurals or verb forms find the pages with the word's other forms
+    # (before issue 18 their first ten held 0.77 of what they could).
+    assert len(inflected) >= 30 and sum(inflected) / len(inflected) >= 0.95
     assert all(wrong[form] <= 2 for form in ("fam", "lan", "dad")), wrong
