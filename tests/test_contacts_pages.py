@@ -99,7 +99,7 @@ def test_who_leads_on_the_grant_for_each_local_authority(data):
     assert authorities["bridgend"]["grant"]["kind"] == "own"
     cardiff = authorities["cardiff"]["grant"]
     assert cardiff["kind"] == "consortium" and cardiff["entry"]["organisation_id"] == "csc"
-    assert cardiff["text"] == "Central South Consortium leads on the grant for this area."
+    assert cardiff["text"] == "The grant for this area was allocated to Central South Consortium, as our sources show."
     gwynedd = authorities["gwynedd"]["grant"]
     assert gwynedd["kind"] == "unknown" and gwynedd["entry"] is None
     assert gwynedd["text"] == "Our sources do not say who has led on the grant here since GwE (North Wales) closed (31 May 2025)."
