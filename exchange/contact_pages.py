@@ -36,7 +36,7 @@ from exchange.case_studies import PartialDate
 from exchange.site import language_home
 from exchange.strings import translate
 from exchange.vocabulary import identifiers, label
-from exchange.welsh import sort_key
+from exchange.welsh import name_sort_key, sort_key
 
 SECTION = "contacts"
 CSV_PATH = "contacts/contacts.csv"  # one file for both languages: it has English and Welsh columns
@@ -71,8 +71,8 @@ def role_label(role: str, language: str) -> str:
 
 
 def ordered(items, language: str, name=lambda item: item["name"]):
-    """Items sorted by name in the language's alphabetical order."""
-    return sorted(items, key=lambda item: sort_key(name(item), language))
+    """Items sorted by name in the language's alphabetical order, a leading article ignored."""
+    return sorted(items, key=lambda item: name_sort_key(name(item), language))
 
 
 def date_text(date: PartialDate | dt.date, language: str) -> str:

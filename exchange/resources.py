@@ -182,12 +182,12 @@ def _items(records: list[Resource], language: str) -> list[dict[str, Any]]:
     on the listing's page that shows it: worked out once per build, language and page size
     (the listing's pages, its browse pages and its JSON file all read it)."""
     from exchange import listing_pages
-    from exchange.welsh import sort_key
+    from exchange.welsh import name_sort_key
 
     size = listing_pages.page_size(SECTION)
     cached = _ITEMS.get(language)
     if cached is None or cached[0] is not records or cached[1] != size:
-        views = sorted((resource_view(record, language) for record in records), key=lambda entry: sort_key(entry["title"], language))
+        views = sorted((resource_view(record, language) for record in records), key=lambda entry: name_sort_key(entry["title"], language))
         for index, view in enumerate(views):
             view["url"] = f"{listing_pages.page_url(SECTION, index // size + 1, language)}#{view['anchor']}"
         cached = _ITEMS[language] = (records, size, views)
