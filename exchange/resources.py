@@ -34,9 +34,15 @@ def resources_dir() -> Path:
     return collection_dir(PROJECT_ROOT / "resources", ENVIRONMENT_VARIABLE)
 
 
+TITLE_KINDS = ("description", "address")
+
 FIELDS: dict[str, Field] = {
     "title": Field("text", shared=False, welsh=False, max_length=250,
                    help="the document's title as published, under 'en:'; under 'cy:' the title of its Welsh version, only if one exists"),
+    "title_kind": Field("choice", required=False, values=TITLE_KINDS,
+                        help="when no source gives the document's title: 'description' (the title says what the document is, in our words) or 'address' (the title was made from the document's web address); shown as such, and then title.cy may give it in Welsh"),
+    "welsh_name": Field("text", required=False, max_length=250,
+                        help="the Welsh name this site already uses for the document (in exchange/data/sources.yml or the glossary) when no source gives the title of a Welsh version: Welsh pages show it, with the English title"),
     "author": Field("text", shared=False, welsh=False, unknown=True, max_length=200,
                     help="who wrote or published it, under 'en:' (and 'cy:' if the name has a Welsh form)"),
     "year": Field("year", unknown=True, help="the year it was published, as four digits"),
@@ -54,9 +60,15 @@ FIELDS: dict[str, Field] = {
 
 def _welsh_title_needs_a_welsh_version(files: RecordFiles, schema: Schema) -> Iterator[Problem]:
     title = files.meta.get("title")
+    if files.meta.get("title_kind") in TITLE_KINDS:
+        return  # our own description of the document: it has a Welsh form of its own
     if isinstance(title, dict) and title.get("cy") and files.meta.get("welsh_version") is not True:
         yield Problem(display_path(files.path), files.main.nested_line("title", "cy"),
-                      "title.cy is the title of the document's Welsh version: give it only when welsh_version is yes (a source says a Welsh version exists), or delete it", field="title")
+                      "title.cy is the title of the document's Welsh version: give it only when welsh_version is yes (a source says a Welsh version exists), or delete it; "
+                      "a Welsh name the site uses for it elsewhere goes in welsh_name", field="title")
+    if isinstance(title, dict) and title.get("cy") and files.meta.get("welsh_name"):
+        yield Problem(display_path(files.path), files.main.line_of("welsh_name"),
+                      "welsh_name is for a document whose Welsh version's title no source gives, but title.cy gives it: delete welsh_name", field="welsh_name")
 
 
 def _checked_link_needs_a_link(files: RecordFiles, schema: Schema) -> Iterator[Problem]:
@@ -87,6 +99,8 @@ class Resource:
     welsh_version: str
     link_checked: dt.date | None  # None: not yet checked
     sources: list[str] = field(default_factory=list)
+    title_kind: str | None = None  # None: the published title; "description" or "address": ours
+    welsh_name: str | None = None  # the Welsh name the site uses, when no Welsh version's title is known
 
 
 def build_resource(files: RecordFiles) -> Resource:
@@ -106,6 +120,8 @@ def build_resource(files: RecordFiles) -> Resource:
         welsh_version=UNKNOWN if is_unknown(meta["welsh_version"]) else ("yes" if meta["welsh_version"] else "no"),
         link_checked=checked.first_day() if checked else None,
         sources=list(meta["sources"]),
+        title_kind=meta.get("title_kind"),
+        welsh_name=str(meta["welsh_name"]).strip() if meta.get("welsh_name") else None,
     )
 
 
@@ -133,6 +149,9 @@ def resource_view(record: Resource, language: str, url: str | None = None) -> di
     from exchange.strings import translate
 
     title, title_language = language_text(record.title, language)
+    title_english = None  # the published English title, shown beside the Welsh name the site uses
+    if record.welsh_name and language == "cy" and title_language != "cy":
+        title, title_language, title_english = record.welsh_name, "cy", title
     summary, summary_language = language_text(record.summary, language)
     author = language_text(record.author, language) if record.author else None
     registry = load_data("sources")
@@ -151,6 +170,11 @@ def resource_view(record: Resource, language: str, url: str | None = None) -> di
         "url": url or f"#{record.slug}",
         "title": title,
         "language": title_language,
+        "title_english": title_english,
+        "title_english_label": translate("resources.title_english", language) if title_english else None,
+        "title_english_missing": None if title_english else "hidden",
+        "title_note": translate(f"resources.title_kind.{record.title_kind}", language) if record.title_kind else None,
+        "title_note_missing": None if record.title_kind else "hidden",
         "summary": summary,
         "summary_language": summary_language,
         "author": author[0] if author else None,
@@ -170,7 +194,7 @@ def resource_view(record: Resource, language: str, url: str | None = None) -> di
         "link_checked": record.link_checked,
         "link_checked_display": checked_display,
         "welsh_version": record.welsh_version,
-        "welsh_version_text": translate(f"resources.welsh_version.{record.welsh_version}", language),
+        "welsh_version_text": translate(f"resources.welsh_version.{record.welsh_version}{'.named' if title_english else ''}", language),
         "sources": sources,
         "named_in": "; ".join(f"{source['title']} ({source['year']})" if source["year"] else source["title"] for source in sources),
         "filters": {"type": [record.type], "country": [record.country], "year": [year]},
@@ -276,7 +300,8 @@ def browse_view(records: list[Resource], language: str, kind: str, key: str) -> 
 
 
 # What the listing's <template> shows of a resource (overrides/partials/listing-resource.html).
-ENTRY_FIELDS = ("anchor", "title", "language", "summary", "summary_language", "author_text", "author_language", "year_text",
+ENTRY_FIELDS = ("anchor", "title", "language", "title_english", "title_english_label", "title_english_missing",
+                "title_note", "title_note_missing", "summary", "summary_language", "author_text", "author_language", "year_text",
                 "type_label", "country_label", "audiences", "welsh_version_text", "named_in", "link", "link_missing", "link_note")
 
 
