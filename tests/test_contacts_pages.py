@@ -123,6 +123,8 @@ def test_membership_periods_in_both_languages(data):
     assert authorities["cardiff"]["memberships"][0]["period"] == "from 2017 or earlier"
     welsh = {item["id"]: item for item in pages.national_view(data, settings("cy"))["authorities"]}
     assert welsh["powys"]["memberships"][0]["period"] == "o 2017 neu'n gynharach hyd at 31 Awst 2021"
+    # A month alone takes "fis" after a preposition in Welsh (issue 15): not "hyd at Mawrth 2021".
+    assert welsh["ceredigion"]["memberships"][0]["period"] == "o 2017 neu'n gynharach hyd at fis Mawrth 2021"
     assert welsh["powys"]["other_name"] == "Powys" and welsh["cardiff"]["other_name"] == "Cardiff"
 
 
