@@ -87,7 +87,10 @@ def test_the_entries_of_the_json_file_carry_what_the_card_shows(records, languag
         assert fields["anchor"] == record.slug and fields["title"] and fields["summary"]
         assert fields["author_text"] == (item["author"] or load_data("strings")["resources.author_unknown"][language])
         assert fields["year_text"] == (str(record.year) if record.year else load_data("strings")["resources.year_unknown"][language])
-        assert fields["welsh_version_text"] == load_data("strings")[f"resources.welsh_version.{record.welsh_version}"][language]
+        named = bool(record.welsh_name) and language == "cy" and "cy" not in record.title  # the Welsh name the site uses
+        assert fields["welsh_version_text"] == load_data("strings")[f"resources.welsh_version.{record.welsh_version}{'.named' if named else ''}"][language]
+        assert (fields.get("title_english"), "title_english_missing" in fields) == ((record.title["en"], False) if named else (None, True))
+        assert ("title_note" in fields) == (record.title_kind is not None) == ("title_note_missing" not in fields)
         assert fields.get("link") == record.link
         assert ("link_missing" in fields) == (record.link is None)
         assert fields["named_in"].startswith(item["sources"][0]["title"])
