@@ -37,6 +37,8 @@ EXPECTED: dict[str, list[tuple[str, int, str, list[str]]]] = {
     "welsh-summary-missing": [("bad.yml", 10, "summary", ["field 'summary' has no Welsh text", "'  cy: ...'"])],
     "unknown-language": [("bad.yml", 13, "summary", ["unknown language 'fr'", "'en' (English) and 'cy' (Welsh)"])],
     "welsh-title-without-welsh-version": [("bad.yml", 3, "title", ["title.cy", "only when welsh_version is yes"])],
+    "welsh-name-beside-a-welsh-title": [("bad.yml", 4, "welsh_name", ["welsh_name is for a document", "delete welsh_name"])],
+    "title-kind-unknown": [("bad.yml", 4, "title_kind", ["'summary'"])],
     "year-not-a-year": [("bad.yml", 6, "year", ["'2016/17' is not a year", "'unknown'"])],
     "year-future": [("bad.yml", 6, "year", ["2099 is in the future"])],
     "link-not-a-web-address": [("bad.yml", 13, "link", ["'example.org/guide.pdf' is not a web address", "https://"])],
