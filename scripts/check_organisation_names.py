@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.cli import run_checker  # noqa: E402
-from exchange.organisation_names import check_welsh_files  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.content.organisation_names import check_welsh_files  # noqa: E402
 
 
 def check(paths: list[Path]):

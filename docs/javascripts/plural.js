@@ -1,7 +1,7 @@
 // Counted strings in the browser: "2 ddogfen", "3 chanlyniad", "1 document". An element
 // carries one attribute per CLDR plural category of the page's language, written from
 // exchange/data/strings.yml (data-<name>-zero, -one, -two, -few, -many, -other); the category
-// comes from Intl.PluralRules, as Babel gives it in Python (exchange/strings.py count_phrase).
+// comes from Intl.PluralRules, as Babel gives it in Python (exchange/core/strings.py count_phrase).
 (function (root) {
   "use strict";
   var CATEGORIES = ["zero", "one", "two", "few", "many", "other"];

@@ -1,6 +1,6 @@
 """Build hook: Welsh pages name each organisation by its Welsh name (issue 15).
 
-Thin by design (the work is in exchange/organisation_names.py, which `make check` runs on
+Thin by design (the work is in exchange/content/organisation_names.py, which `make check` runs on
 the Markdown and data files as scripts/check_organisation_names.py). Here the HTML of each
 Welsh page is checked as built, so that a name written by a template or a generated page is
 checked too; text marked lang="en" is left out. Problems are logged as warnings, so the strict
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 
-from exchange import organisation_names
-from exchange.problems import display_path
-from exchange.site import page_language, site_language
+from exchange.content import organisation_names
+from exchange.core.problems import display_path
+from exchange.core.site import page_language, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.organisations")
 _logged: set[str] = set()
