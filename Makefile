@@ -69,6 +69,7 @@ check: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/check_translations.py
 	$(BIN)/python scripts/check_contacts.py
 	$(BIN)/python scripts/check_glossary.py
+	$(BIN)/python scripts/check_organisation_names.py
 	$(BIN)/python scripts/check_easy_read.py
 	$(BIN)/python scripts/check_statistics.py
 	@$(MAKE) --no-print-directory check-site

@@ -39,7 +39,7 @@
 
   function announce(shown) {
     var text = shown === 0 ? status.dataset.none :
-      status.dataset.template.replace("{n}", shown).replace("{total}", rows.length);
+      window.exchangePlural.text(status, "template", rows.length, { n: shown, total: rows.length });
     if (sortState) {
       text += " " + status.dataset.sorted.replace("{column}", sortState.label)
         .replace("{direction}", status.dataset[sortState.direction]);

@@ -81,7 +81,7 @@
 
     function say(shown, of) {
       status.textContent = shown === 0 ? status.dataset.none :
-        status.dataset.template.replace("{n}", shown).replace("{total}", of);
+        window.exchangePlural.text(status, "template", of, { n: shown, total: of });
     }
 
     function showPage(chosen) {

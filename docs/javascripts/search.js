@@ -142,7 +142,7 @@
           if (!drawn || run !== current.drawn) return;
           var count = results.length;
           status.textContent = count === 0 ? text("none", { query: query })
-            : text(count === 1 ? "results-one" : "results-other", { n: count, query: query });
+            : window.exchangePlural.text(root, "results", count, { query: query });
           root.setAttribute("data-search-state", "done");
         });
       });

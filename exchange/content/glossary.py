@@ -26,7 +26,7 @@ import yaml
 
 from exchange import DATA_DIR, LANGUAGES
 from exchange.core.problems import Problem, display_path
-from exchange.welsh.order import sort_key, welsh_letters
+from exchange.welsh.order import name_sort_key, welsh_letters, without_article
 
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
 RECORD_FIELDS = ("id", "en", "cy")
@@ -393,21 +393,13 @@ def check_page_initials(markdown: str, language: str, shown: str, first_line: in
 
 # ---------------------------------------------------------------- the glossary page and search
 
-ARTICLES = {"en": ("the ",), "cy": ("yr ", "y ", "'r ")}
-
-
 def _without_article(term: str, language: str) -> str:
-    lowered = term.casefold()
-    for article in ARTICLES[language]:
-        if lowered.startswith(article):
-            return term[len(article):]
-    return term
+    return without_article(term, language)
 
 
 def term_sort_key(term: str, language: str) -> tuple:
-    """Word by word, in the language's alphabetical order ('Gwasanaeth Addysg' before 'Gwasanaethau')."""
-    words = re.split(r"[\s\-–]+", _without_article(term, language).strip())
-    return tuple(sort_key(word, language)[0] for word in words if word)
+    """The site's one rule for A–Z lists (exchange/welsh/order.py name_sort_key): article ignored, word by word."""
+    return name_sort_key(term, language)
 
 
 def _first_letter(term: str, language: str) -> str:

@@ -43,9 +43,15 @@ def resources_dir() -> Path:
     return collection_dir(PROJECT_ROOT / "resources", ENVIRONMENT_VARIABLE)
 
 
+TITLE_KINDS = ("description", "address")
+
 FIELDS: dict[str, Field] = {
     "title": Field("text", shared=False, welsh=False, max_length=250,
                    help="the document's title as published, under 'en:'; under 'cy:' the title of its Welsh version, only if one exists"),
+    "title_kind": Field("choice", required=False, values=TITLE_KINDS,
+                        help="when no source gives the document's title: 'description' (the title says what the document is, in our words) or 'address' (the title was made from the document's web address); shown as such, and then title.cy may give it in Welsh"),
+    "welsh_name": Field("text", required=False, max_length=250,
+                        help="the Welsh name this site already uses for the document (in exchange/data/sources.yml or the glossary) when no source gives the title of a Welsh version: Welsh pages show it, with the English title"),
     "author": Field("text", shared=False, welsh=False, unknown=True, max_length=200,
                     help="who wrote or published it, under 'en:' (and 'cy:' if the name has a Welsh form)"),
     "year": Field("year", unknown=True, help="the year it was published, as four digits"),
@@ -63,9 +69,15 @@ FIELDS: dict[str, Field] = {
 
 def _welsh_title_needs_a_welsh_version(files: RecordFiles, schema: Schema) -> Iterator[Problem]:
     title = files.meta.get("title")
+    if files.meta.get("title_kind") in TITLE_KINDS:
+        return  # our own description of the document: it has a Welsh form of its own
     if isinstance(title, dict) and title.get("cy") and files.meta.get("welsh_version") is not True:
         yield Problem(display_path(files.path), files.main.nested_line("title", "cy"),
-                      "title.cy is the title of the document's Welsh version: give it only when welsh_version is yes (a source says a Welsh version exists), or delete it", field="title")
+                      "title.cy is the title of the document's Welsh version: give it only when welsh_version is yes (a source says a Welsh version exists), or delete it; "
+                      "a Welsh name the site uses for it elsewhere goes in welsh_name", field="title")
+    if isinstance(title, dict) and title.get("cy") and files.meta.get("welsh_name"):
+        yield Problem(display_path(files.path), files.main.line_of("welsh_name"),
+                      "welsh_name is for a document whose Welsh version's title no source gives, but title.cy gives it: delete welsh_name", field="welsh_name")
 
 
 def _checked_link_needs_a_link(files: RecordFiles, schema: Schema) -> Iterator[Problem]:
@@ -96,6 +108,8 @@ class Resource:
     welsh_version: str
     link_checked: dt.date | None  # None: not yet checked
     sources: list[str] = field(default_factory=list)
+    title_kind: str | None = None  # None: the published title; "description" or "address": ours
+    welsh_name: str | None = None  # the Welsh name the site uses, when no Welsh version's title is known
 
 
 def build_resource(files: RecordFiles) -> Resource:
@@ -115,6 +129,8 @@ def build_resource(files: RecordFiles) -> Resource:
         welsh_version=UNKNOWN if is_unknown(meta["welsh_version"]) else ("yes" if meta["welsh_version"] else "no"),
         link_checked=checked.first_day() if checked else None,
         sources=list(meta["sources"]),
+        title_kind=meta.get("title_kind"),
+        welsh_name=str(meta["welsh_name"]).strip() if meta.get("welsh_name") else None,
     )
 
 

@@ -46,6 +46,7 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     env.filters["t"] = strings.translate
     env.globals["count_phrase"] = strings.count_phrase
+    env.globals["plural_forms"] = strings.plural_forms
     env.globals["cached_navigation"] = _navigation.get
     env.globals["remember_navigation"] = _navigation.remember
     env.bytecode_cache = preview.template_cache()

@@ -23,7 +23,7 @@ from exchange.content.collections import PartialDate
 from exchange.core.data_files import load_data
 from exchange.pages.preview import GeneratedPage
 from exchange.core.site import DEFAULT_LANGUAGE, language_home, mark_language
-from exchange.core.strings import translate
+from exchange.core.strings import plural_forms, translate
 
 BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
 
@@ -169,7 +169,7 @@ def listing(identifier: str, entries: list[dict], language: str, strings: str, f
     if filters:
         view.update(
             filter_heading=translate(f"{strings}.filter.heading", language),
-            showing=translate(f"{strings}.showing", language),
+            showing=plural_forms(f"{strings}.showing", language),  # by category, for docs/javascripts/plural.js
             none=translate(f"{strings}.filter.none", language),
         )
     return view

@@ -36,7 +36,7 @@ from exchange.content.case_studies import PartialDate
 from exchange.core.site import language_home
 from exchange.core.strings import translate
 from exchange.core.vocabulary import identifiers, label
-from exchange.welsh.order import sort_key
+from exchange.welsh.order import name_sort_key, sort_key
 
 SECTION = "contacts"
 CSV_PATH = "contacts/contacts.csv"  # one file for both languages: it has English and Welsh columns
@@ -71,8 +71,8 @@ def role_label(role: str, language: str) -> str:
 
 
 def ordered(items, language: str, name=lambda item: item["name"]):
-    """Items sorted by name in the language's alphabetical order."""
-    return sorted(items, key=lambda item: sort_key(name(item), language))
+    """Items sorted by name in the language's alphabetical order, a leading article ignored."""
+    return sorted(items, key=lambda item: name_sort_key(name(item), language))
 
 
 def date_text(date: PartialDate | dt.date, language: str) -> str:
@@ -81,16 +81,23 @@ def date_text(date: PartialDate | dt.date, language: str) -> str:
     return display_date(date, language)
 
 
+def _period_date(date: PartialDate, language: str) -> str:
+    """A date after "o" or "hyd at": in Welsh a month alone takes "fis" (hyd at fis Mawrth 2021)."""
+    text = date_text(date, language)
+    month_only = isinstance(date, PartialDate) and date.month is not None and date.day is None
+    return f"fis {text}" if language == "cy" and month_only else text
+
+
 def period_text(period: Period, language: str) -> str | None:
     """'from 2017 or earlier to 31 August 2021' in the reader's language; None without dates."""
     if period.start is None and period.end is None:
         return None
-    start = date_text(period.start, language) if period.start else "?"
+    start = _period_date(period.start, language) if period.start else "?"
     if period.start and period.start_is_earliest_known:
         start = translate("contacts.period.earliest", language, date=start)
     if period.end is None:
         return translate("contacts.period.open", language, start=start)
-    return translate("contacts.period.closed", language, start=start, end=date_text(period.end, language))
+    return translate("contacts.period.closed", language, start=start, end=_period_date(period.end, language))
 
 
 def check_report_template(template: str | None) -> str | None:

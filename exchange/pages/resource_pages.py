@@ -27,6 +27,9 @@ def resource_view(record: Resource, language: str, url: str | None = None) -> di
     from exchange.pages.collection_pages import display_date
 
     title, title_language = language_text(record.title, language)
+    title_english = None  # the published English title, shown beside the Welsh name the site uses
+    if record.welsh_name and language == "cy" and title_language != "cy":
+        title, title_language, title_english = record.welsh_name, "cy", title
     summary, summary_language = language_text(record.summary, language)
     author = language_text(record.author, language) if record.author else None
     registry = load_data("sources")
@@ -45,6 +48,11 @@ def resource_view(record: Resource, language: str, url: str | None = None) -> di
         "url": url or f"#{record.slug}",
         "title": title,
         "language": title_language,
+        "title_english": title_english,
+        "title_english_label": translate("resources.title_english", language) if title_english else None,
+        "title_english_missing": None if title_english else "hidden",
+        "title_note": translate(f"resources.title_kind.{record.title_kind}", language) if record.title_kind else None,
+        "title_note_missing": None if record.title_kind else "hidden",
         "summary": summary,
         "summary_language": summary_language,
         "author": author[0] if author else None,
@@ -64,7 +72,7 @@ def resource_view(record: Resource, language: str, url: str | None = None) -> di
         "link_checked": record.link_checked,
         "link_checked_display": checked_display,
         "welsh_version": record.welsh_version,
-        "welsh_version_text": translate(f"resources.welsh_version.{record.welsh_version}", language),
+        "welsh_version_text": translate(f"resources.welsh_version.{record.welsh_version}{'.named' if title_english else ''}", language),
         "sources": sources,
         "named_in": "; ".join(f"{source['title']} ({source['year']})" if source["year"] else source["title"] for source in sources),
         "filters": {"type": [record.type], "country": [record.country], "year": [year]},
@@ -76,12 +84,12 @@ def _items(records: list[Resource], language: str) -> list[dict[str, Any]]:
     on the listing's page that shows it: worked out once per build, language and page size
     (the listing's pages, its browse pages and its JSON file all read it)."""
     from exchange.pages import listing_pages
-    from exchange.welsh.order import sort_key
+    from exchange.welsh.order import name_sort_key
 
     size = listing_pages.page_size(SECTION)
     cached = _ITEMS.get(language)
     if cached is None or cached[0] is not records or cached[1] != size:
-        views = sorted((resource_view(record, language) for record in records), key=lambda entry: sort_key(entry["title"], language))
+        views = sorted((resource_view(record, language) for record in records), key=lambda entry: name_sort_key(entry["title"], language))
         for index, view in enumerate(views):
             view["url"] = f"{listing_pages.page_url(SECTION, index // size + 1, language)}#{view['anchor']}"
         cached = _ITEMS[language] = (records, size, views)
@@ -170,7 +178,8 @@ def browse_view(records: list[Resource], language: str, kind: str, key: str) -> 
 
 
 # What the listing's <template> shows of a resource (overrides/partials/listing-resource.html).
-ENTRY_FIELDS = ("anchor", "title", "language", "summary", "summary_language", "author_text", "author_language", "year_text",
+ENTRY_FIELDS = ("anchor", "title", "language", "title_english", "title_english_label", "title_english_missing",
+                "title_note", "title_note_missing", "summary", "summary_language", "author_text", "author_language", "year_text",
                 "type_label", "country_label", "audiences", "welsh_version_text", "named_in", "link", "link_missing", "link_note")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # The Welsh alphabet: digraphs are single letters (ch after c, dd after d, ...).
@@ -40,3 +41,25 @@ def sort_key(text: str, language: str = "cy") -> tuple:
         return (_strip_accents(text.casefold()), text)
     ranks = tuple((0, _RANK[letter]) if letter in _RANK else (1, ord(letter[0])) for letter in welsh_letters(text))
     return (ranks, text)
+
+
+# Leading articles, ignored in every A–Z list of the site (glossary, partners, resource
+# library): "Y Rhwydwaith Maethu" is listed under R, "The Fostering Network" under F.
+ARTICLES = {"en": ("the",), "cy": ("yr", "y")}
+
+
+def without_article(text: str, language: str) -> str:
+    """The text without a leading article: 'Y Rhwydwaith Maethu' -> 'Rhwydwaith Maethu'."""
+    stripped = text.strip()
+    first, _, rest = stripped.partition(" ")
+    if rest and first.casefold() in ARTICLES.get(language, ()):
+        return rest.lstrip()
+    return stripped
+
+
+def name_sort_key(text: str, language: str = "cy") -> tuple:
+    """The one rule for sorting names and terms: a leading article is ignored, then word by
+    word in the language's alphabetical order, punctuation ignored ('GwE, consortiwm ...'
+    before 'Gweithiwr cymdeithasol'; 'Gwasanaeth Addysg' before 'Gwasanaethau')."""
+    words = re.findall(r"[^\W_]+", without_article(text, language))
+    return (tuple(sort_key(word, language)[0] for word in words), text)

@@ -164,7 +164,10 @@ def test_a_listing_groups_entries_in_order_and_leaves_out_empty_groups():
 def test_a_listing_takes_its_words_from_the_interface_strings():
     view = listing("resources", [], "cy", "resources", [filter_spec("type", "Math", [])])
     assert (view["heading"], view["filter_heading"]) == ("Pob dogfen", "Hidlo'r dogfennau")
-    assert "{n}" in view["showing"] and "{total}" in view["showing"]
+    # "Showing {n} of {total}": one text per Welsh plural category, for the browser to choose from.
+    assert list(view["showing"]) == ["zero", "one", "two", "few", "many", "other"]
+    assert all("{n}" in text and "{total}" in text for text in view["showing"].values())
+    assert view["showing"]["two"] == "Yn dangos {n} o {total} ddogfen"
     assert listing("upcoming", [], "en", "events.upcoming")["empty"] == "events.upcoming.empty"
     assert listing("x", [], "en", "news")["empty"] == "news.empty"
 

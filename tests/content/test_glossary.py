@@ -117,6 +117,8 @@ def test_welsh_glossary_order_treats_digraphs_as_letters(records):
     assert keys == sorted(keys)
     # "Lwfans" (L) comes before "Llywodraeth" (Ll), though ASCII order says the opposite.
     assert terms.index("Lwfans Cynhaliaeth Addysg") < terms.index("Llywodraeth Cymru")
+    # Punctuation is not a letter: "GwE, ..." comes before "Gweithiwr cymdeithasol" (issue 15).
+    assert terms.index(next(term for term in terms if term.startswith("GwE"))) < terms.index("Gweithiwr cymdeithasol")
 
 
 def test_english_glossary_order_is_alphabetical(records):

@@ -15,7 +15,7 @@ import pytest
 from tests.rule_fixtures import assert_exactly_these_problems
 from exchange import PROJECT_ROOT
 from exchange.core import vocabulary
-from exchange.content.resources import ENVIRONMENT_VARIABLE, check_paths, load_resources, resources_dir
+from exchange.content.resources import ENVIRONMENT_VARIABLE, UNKNOWN, check_paths, load_resources, resources_dir
 from exchange.pages.resource_pages import groupings as resource_groupings
 from exchange.pages.resource_pages import listing_view
 from tests.site_pages import soup
@@ -39,6 +39,8 @@ EXPECTED: dict[str, list[tuple[str, int, str, list[str]]]] = {
     "welsh-summary-missing": [("bad.yml", 10, "summary", ["field 'summary' has no Welsh text", "'  cy: ...'"])],
     "unknown-language": [("bad.yml", 13, "summary", ["unknown language 'fr'", "'en' (English) and 'cy' (Welsh)"])],
     "welsh-title-without-welsh-version": [("bad.yml", 3, "title", ["title.cy", "only when welsh_version is yes"])],
+    "welsh-name-beside-a-welsh-title": [("bad.yml", 4, "welsh_name", ["welsh_name is for a document", "delete welsh_name"])],
+    "title-kind-unknown": [("bad.yml", 4, "title_kind", ["'summary'"])],
     "year-not-a-year": [("bad.yml", 6, "year", ["'2016/17' is not a year", "'unknown'"])],
     "year-future": [("bad.yml", 6, "year", ["2099 is in the future"])],
     "link-not-a-web-address": [("bad.yml", 13, "link", ["'example.org/guide.pdf' is not a web address", "https://"])],
@@ -110,9 +112,34 @@ def test_facts_the_sources_do_not_give_are_unknown_not_guessed():
     assert records["outcomes-after-final-care-order"].author is None
     # Nobody has opened the addresses since they were copied from the sources.
     assert {record.link_checked for record in records.values()} == {None}
-    # A Welsh title only where a source says a Welsh version exists.
-    assert {slug for slug, record in records.items() if "cy" in record.title} == {"making-a-difference", "integrated-approach-research-2021"}
-    assert all(record.welsh_version == "yes" for slug, record in records.items() if "cy" in record.title)
+    # A Welsh title only where a source says a Welsh version exists, or where the title is our
+    # own description of the document (title_kind), which has a Welsh form like any of our text.
+    published = {slug for slug, record in records.items() if "cy" in record.title and record.title_kind is None}
+    assert published == {"making-a-difference", "integrated-approach-research-2021"}
+    assert all(records[slug].welsh_version == "yes" for slug in published)
+    assert all("cy" in record.title for record in records.values() if record.title_kind == "description")
+    # Issue 15: titles the sources do not give are marked; Welsh names the site uses are recorded.
+    assert {slug for slug, record in records.items() if record.title_kind == "address"} == {
+        "behaviour-management-handbook", "educational-psychologists-guidance", "supporting-care-leavers-in-further-education"}
+    assert records["raising-the-ambitions-strategy"].welsh_name.startswith("Codi uchelgais")
+    assert all(record.welsh_version == UNKNOWN for record in records.values() if record.welsh_name)
+
+
+def test_welsh_pages_show_the_welsh_name_with_the_english_title_and_mark_descriptions():
+    from exchange.pages.resource_pages import resource_view
+
+    records = {record.slug: record for record in load_resources()[0]}
+    welsh = resource_view(records["raising-the-ambitions-strategy"], "cy")
+    assert (welsh["title"], welsh["language"]) == ("Codi uchelgais a chyrhaeddiad addysgol plant sy'n derbyn gofal yng Nghymru", "cy")
+    assert welsh["title_english"] == records["raising-the-ambitions-strategy"].title["en"]
+    assert welsh["welsh_version_text"].startswith("Ddim yn hysbys") and "yr enw Cymraeg" in welsh["welsh_version_text"]
+    english = resource_view(records["raising-the-ambitions-strategy"], "en")
+    assert english["title_english"] is None and english["language"] == "en"
+    video = resource_view(records["cascade-video-for-schools"], "cy")
+    assert video["language"] == "cy" and video["title_note"].startswith("Ein disgrifiad ni")
+    handbook = resource_view(records["behaviour-management-handbook"], "en")
+    assert handbook["language"] == "en" and "web address" in handbook["title_note"]
+    assert resource_view(records["making-a-difference"], "cy")["title_note"] is None
 
 
 # ------------------------------------------------------------------ the command line

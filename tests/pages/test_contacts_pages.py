@@ -99,7 +99,7 @@ def test_who_leads_on_the_grant_for_each_local_authority(data):
     assert authorities["bridgend"]["grant"]["kind"] == "own"
     cardiff = authorities["cardiff"]["grant"]
     assert cardiff["kind"] == "consortium" and cardiff["entry"]["organisation_id"] == "csc"
-    assert cardiff["text"] == "Central South Consortium leads on the grant for this area."
+    assert cardiff["text"] == "The grant for this area was allocated to Central South Consortium, as our sources show."
     gwynedd = authorities["gwynedd"]["grant"]
     assert gwynedd["kind"] == "unknown" and gwynedd["entry"] is None
     assert gwynedd["text"] == "Our sources do not say who has led on the grant here since GwE (North Wales) closed (31 May 2025)."
@@ -123,6 +123,8 @@ def test_membership_periods_in_both_languages(data):
     assert authorities["cardiff"]["memberships"][0]["period"] == "from 2017 or earlier"
     welsh = {item["id"]: item for item in pages.national_view(data, settings("cy"))["authorities"]}
     assert welsh["powys"]["memberships"][0]["period"] == "o 2017 neu'n gynharach hyd at 31 Awst 2021"
+    # A month alone takes "fis" after a preposition in Welsh (issue 15): not "hyd at Mawrth 2021".
+    assert welsh["ceredigion"]["memberships"][0]["period"] == "o 2017 neu'n gynharach hyd at fis Mawrth 2021"
     assert welsh["powys"]["other_name"] == "Powys" and welsh["cardiff"]["other_name"] == "Cardiff"
 
 

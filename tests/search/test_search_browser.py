@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from exchange.core.strings import count_phrase
+
 pytestmark = pytest.mark.browser
 
 STRINGS = {
     "en": {"label": "Search the site", "results": "results for", "none": "No pages match"},
-    "cy": {"label": "Chwilio'r wefan", "results": "canlyniad ar gyfer", "none": "Does dim tudalen yn cyfateb"},
+    "cy": {"label": "Chwilio'r wefan", "results": "anlyniad ar gyfer", "none": "Does dim tudalen yn cyfateb"},
 }
 
 
@@ -41,7 +43,11 @@ def test_search_returns_usable_results_in_the_sites_own_language(browser_page, s
     assert page.get_attribute("header form[role=search]", "aria-label") == STRINGS[language]["label"]
     results = search_for(page, query)
     assert len(results) >= 3
-    assert STRINGS[language]["results"] in page.text_content(".x-search__status")
+    status = page.text_content(".x-search__status")
+    assert STRINGS[language]["results"] in status
+    # The count agrees with its noun (Intl.PluralRules in the browser, Babel in Python): "3 chanlyniad".
+    total = int(status.split(" ", 1)[0])
+    assert status == count_phrase(total, "search.results", language, query=query)
     for result in results:
         assert result["href"].startswith("/cy/") == (language == "cy"), result["href"]
         assert result["title"] and result["where"] and result["marks"], result

@@ -36,3 +36,35 @@ def test_the_22_authorities_sort_in_welsh_order_by_their_welsh_names():
     assert ordered.index("Caerdydd") < ordered.index("Caerffili") < ordered.index("Conwy")
     # 'Rhondda Cynon Taf' sorts after every 'R...' name that is not 'Rh' (none here) and before 'Sir ...'.
     assert ordered.index("Powys") < ordered.index("Rhondda Cynon Taf") < ordered.index("Sir Benfro")
+
+
+# ---------------------------------------------------------------- one rule for A–Z lists (issue 15)
+
+
+def test_a_leading_article_is_ignored_in_both_languages():
+    from exchange.welsh.order import name_sort_key
+
+    welsh = sorted(["Y Rhwydwaith Maethu", "Sefydliad Dysgu a Gwaith", "Estyn", "Yr Athrofa"], key=lambda name: name_sort_key(name, "cy"))
+    assert welsh == ["Yr Athrofa", "Estyn", "Y Rhwydwaith Maethu", "Sefydliad Dysgu a Gwaith"]
+    english = sorted(["The Fostering Network", "Estyn", "Welsh Government"], key=lambda name: name_sort_key(name, "en"))
+    assert english == ["Estyn", "The Fostering Network", "Welsh Government"]
+    # "Ysgol" and "Y" alone are words, not articles.
+    assert name_sort_key("Ysgol Gynradd", "cy")[0][0] == sort_key("Ysgol")[0]
+
+
+def test_punctuation_does_not_change_the_order():
+    from exchange.welsh.order import name_sort_key
+
+    assert sorted(["Gweithiwr cymdeithasol", "GwE, consortiwm Gogledd Cymru"], key=name_sort_key) == ["GwE, consortiwm Gogledd Cymru", "Gweithiwr cymdeithasol"]
+
+
+def test_the_glossary_and_the_partners_page_use_the_same_rule():
+    from exchange.pages import contact_pages
+    from exchange.content import glossary
+    from exchange.welsh.order import name_sort_key
+
+    terms = ["Y Rhwydwaith Maethu", "Sefydliad Dysgu a Gwaith", "Estyn", "GwE", "Gweithiwr cymdeithasol"]
+    by_glossary = sorted(terms, key=lambda term: glossary.term_sort_key(term, "cy"))
+    by_partners = [item["name"] for item in contact_pages.ordered([{"name": term} for term in terms], "cy")]
+    assert by_glossary == by_partners == sorted(terms, key=name_sort_key)
+    assert by_glossary == ["Estyn", "GwE", "Gweithiwr cymdeithasol", "Y Rhwydwaith Maethu", "Sefydliad Dysgu a Gwaith"]
