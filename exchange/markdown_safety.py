@@ -18,9 +18,9 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from exchange.frontmatter import Document
+from exchange.pictures import PICTURE_SUFFIXES  # PNG, JPEG, WebP and GIF: no SVG from contributors
 from exchange.problems import Problem, display_path
 
-PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 DANGEROUS_TAG = re.compile(
     r"<\s*(script|iframe|frame|frameset|style|object|embed|applet|portal|form|input|button|textarea|select"
