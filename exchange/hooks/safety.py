@@ -14,6 +14,7 @@ import html as html_text
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from exchange import csp, html_safety, pictures
@@ -71,7 +72,8 @@ def on_page_markdown(markdown, page, config, files):
         if html_safety.text_has_markup(value):
             source = source_of(page, config)
             _say(Problem(_shown(page, source), _front_matter_line(source, key), f"the {key} '{value}' holds HTML, which is shown as text: write the {key} in plain words", field=key))
-        page.meta[key] = html_text.escape(value, quote=False)
+        # Markup: HTML-escaped once, so a template's `| e` leaves it as it is (never "&amp;amp;").
+        page.meta[key] = Markup(html_text.escape(value))
     return markdown
 
 
@@ -91,9 +93,10 @@ def on_page_content(html, page, config, files):
     found, clean = html_safety.problems(html, source, _shown(page, source))
     for problem in found:
         _say(problem)
-    # A title taken from the page's first heading (no title in the front matter) is text too.
+    # A title taken from the page's first heading (no title in the front matter) is that
+    # heading's text as MkDocs gives it: tags stripped, entities kept, so already escaped.
     if page._title_from_render and "title" not in page.meta:
-        page._title_from_render = html_text.escape(page._title_from_render, quote=False)
+        page._title_from_render = Markup(page._title_from_render)
     return html if clean is None else clean
 
 
