@@ -23,6 +23,7 @@ from exchange.site import DEFAULT_LANGUAGE, page_language, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.safety")
 _said: set[str] = set()
+_refused: set[str] = set()  # contributors' files that are not published (their problems are logged)
 
 
 def _say(problem: Problem) -> None:
@@ -34,9 +35,20 @@ def _say(problem: Problem) -> None:
 def on_config(config):
     if site_language(config) == DEFAULT_LANGUAGE:  # a new build (the Welsh build runs inside the English one)
         _said.clear()
+        _refused.clear()
         for problem in pictures.check_docs_files(Path(config.docs_dir)) + pictures.check_record_pictures(_record_files()):
             _say(problem)
+            _refused.add(str(Path(problem.path).resolve()))
     return config
+
+
+@event_priority(-115)  # after the collections have added their pages and pictures (-110)
+def on_files(files, config):
+    """A refused file is never published, even by a build that is not strict (make serve)."""
+    for file in list(files):
+        if file.abs_src_path and str(Path(file.abs_src_path).resolve()) in _refused:
+            files.remove(file)
+    return files
 
 
 def _record_files():
