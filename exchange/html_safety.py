@@ -175,9 +175,12 @@ def _address_message(tag: str, name: str, value: str, scheme: str) -> str:
 
 
 def _address_needles(value: str) -> tuple[str, ...]:
+    """What to look for in the source: the address, its first letters (an address split over
+    lines), or what follows its scheme (a scheme written with entities, &#106;avascript:)."""
     first_line = value.splitlines()[0].strip() if value.strip() else value
     prefix = re.match(r"[A-Za-z]+", first_line.lstrip())
-    return tuple(needle for needle in (first_line, prefix.group(0) if prefix else "") if needle)
+    rest = _URL_IGNORED.sub("", value).split(":", 1)[-1].strip()[:12]
+    return tuple(needle for needle in (first_line, prefix.group(0) if prefix else "", rest) if needle)
 
 
 # ---------------------------------------------------------------- comparing
@@ -238,17 +241,15 @@ def findings(html: str) -> tuple[list[Finding], str | None]:
 
 
 def line_of(source_text: str, needles: Iterable[str], start: int = 0) -> int:
-    """The line (1-based) of the first needle found in the source (case-insensitive), else 1."""
+    """The line (1-based) of the first needle found in the source from `start` (the body;
+    case-insensitive), else the line `start` is on."""
     folded = source_text.casefold()
     for needle in needles:
-        if not needle:
-            continue
-        index = folded.find(needle.casefold(), start)
-        if index < 0:
-            index = folded.find(needle.casefold())
-        if index >= 0:
-            return source_text.count("\n", 0, index) + 1
-    return 1
+        if needle:
+            index = folded.find(needle.casefold(), start)
+            if index >= 0:
+                return source_text.count("\n", 0, index) + 1
+    return source_text.count("\n", 0, start) + 1
 
 
 def problems(html: str, source: Path | None, shown: str) -> tuple[list[Problem], str | None]:
@@ -273,7 +274,8 @@ def _body_start(text: str) -> int:
     if text.startswith("---"):
         end = text.find("\n---", 3)
         if end >= 0:
-            return end + 4
+            after = text.find("\n", end + 4)
+            return after + 1 if after >= 0 else len(text)
     return 0
 
 

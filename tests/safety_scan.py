@@ -75,3 +75,29 @@ def live_code_in_site(site: Path) -> dict[str, list[str]]:
         if problems:
             found[str(page.relative_to(site))] = problems
     return found
+
+
+def render(text: str) -> str:
+    """Markdown as the site renders a page's content (mkdocs.yml's markdown_extensions)."""
+    import markdown
+    from mkdocs.utils import yaml_load
+
+    from exchange import PROJECT_ROOT
+
+    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        configured = yaml_load(handle)["markdown_extensions"]
+    names, options = [], {}
+    for item in configured:
+        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        if config:
+            options[name] = config
+    return markdown.Markdown(extensions=names, extension_configs=options).convert(text)
+
+
+def allow_list_problems(source: Path) -> list:
+    """The problems the build reports for a Markdown file's content (the allow-list's)."""
+    from exchange.html_safety import problems
+
+    found, _ = problems(render(source.read_text(encoding="utf-8").split("\n---\n", 1)[-1] if source.read_text(encoding="utf-8").startswith("---") else source.read_text(encoding="utf-8")), source, str(source))
+    return found
