@@ -15,6 +15,7 @@ The share form applies the same list (`rules`, written into case-studies/schema.
 
 from __future__ import annotations
 
+import functools
 import html as html_text
 import re
 from dataclasses import dataclass
@@ -285,3 +286,52 @@ def text_has_markup(value: str) -> bool:
 
 
 _MARKUP_IN_TEXT = re.compile(r"<\s*/?\s*[a-z!?]", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- Markdown files (make check)
+
+
+def render_markdown(text: str) -> str:
+    """Markdown as the site renders a page's content (the extensions of mkdocs.yml)."""
+    import markdown
+
+    return markdown.Markdown(**_markdown_options()).convert(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_options() -> dict:
+    from mkdocs.utils import yaml_load
+
+    from exchange import PROJECT_ROOT
+
+    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        configured = yaml_load(handle)["markdown_extensions"]
+    names, options = [], {}
+    for item in configured:
+        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        if config:
+            options[name] = config
+    return {"extensions": names, "extension_configs": options}
+
+
+def check_markdown_file(path: Path) -> list[Problem]:
+    """A Markdown file as the build checks its page: the allow-list on its rendered content,
+    and its title (`make check` says what the build says, without building)."""
+    from exchange.problems import display_path
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # the collection checks and the build say why
+    start = _body_start(text)
+    found, _ = problems(render_markdown(text[start:]), path, display_path(path))
+    title = re.search(r"^(title|subtitle):\s*(.*)$", text[:start], re.MULTILINE) if start else None
+    if title and text_has_markup(title.group(2)):
+        value = title.group(2).strip().strip("\"'")
+        found.append(title_problem(display_path(path), text.count("\n", 0, title.start()) + 1, title.group(1), value))
+    return sorted(found)
+
+
+def title_problem(shown: str, line: int, key: str, value: str) -> Problem:
+    return Problem(shown, line, f"the {key} '{value}' holds HTML, which is shown as text: write the {key} in plain words", field=key)

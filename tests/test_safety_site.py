@@ -120,11 +120,11 @@ def hostile(tmp_path_factory):
     config, environment, expected = _hostile_project(root)
     strict = _build(config, root / "strict-site", environment, strict=True)
     lenient = _build(config, root / "site", environment, strict=False)
-    return strict, lenient, root / "site", expected
+    return strict, lenient, root / "site", expected, root
 
 
 def test_the_strict_build_fails_naming_every_hostile_file(hostile):
-    strict, _, _, expected = hostile
+    strict, _, _, expected, _ = hostile
     output = strict.stdout + strict.stderr
     assert strict.returncode != 0
     assert "Traceback" not in output
@@ -146,7 +146,7 @@ def test_the_messages_say_what_to_write_instead(hostile):
 
 
 def test_even_a_lenient_build_publishes_no_live_code(hostile):
-    _, lenient, site, _ = hostile
+    _, lenient, site, _, _ = hostile
     assert lenient.returncode == 0, (lenient.stdout + lenient.stderr)[-3000:]
     assert (site / "404.html").is_file()
     assert live_code_in_site(site) == {}
@@ -166,3 +166,20 @@ def test_the_hostile_title_is_text_everywhere(hostile):
 
 def test_the_real_site_holds_no_live_code(built_site):
     assert live_code_in_site(built_site) == {}
+
+
+def test_make_check_says_what_the_build_says(hostile):
+    """scripts/check_safety.py (make check) names the same files and lines as the build, from
+    the same functions, without building."""
+    strict, _, _, expected, root = hostile
+    folders = [root / "docs", root / "case_studies", root / "news", root / "events"]
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "check_safety.py"), *map(str, folders)],
+                            cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    reported = {line.split(": ", 1)[0] for line in result.stdout.splitlines() if line}
+    build = strict.stdout + strict.stderr
+    for place in reported:
+        assert f"{place}:" in build, f"make check says {place}, the build does not"
+    for path, line in expected.items():
+        if not path.endswith(".yml"):  # a resource's fields are the collection checks' (make check runs them too)
+            assert any(place.startswith(f"{path}:") for place in reported), path

@@ -83,7 +83,7 @@ def on_page_markdown(markdown, page, config, files):
             continue
         if html_safety.text_has_markup(value):
             source = source_of(page, config)
-            _say(Problem(_shown(page, source), _front_matter_line(source, key), f"the {key} '{value}' holds HTML, which is shown as text: write the {key} in plain words", field=key))
+            _say(html_safety.title_problem(_shown(page, source), _front_matter_line(source, key), key, value))
         # Markup: HTML-escaped once, so a template's `| e` leaves it as it is (never "&amp;amp;").
         page.meta[key] = Markup(html_text.escape(value))
     return markdown
