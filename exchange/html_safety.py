@@ -181,7 +181,8 @@ def _address_needles(value: str) -> tuple[str, ...]:
     first_line = value.splitlines()[0].strip() if value.strip() else value
     prefix = re.match(r"[A-Za-z]+", first_line.lstrip())
     rest = _URL_IGNORED.sub("", value).split(":", 1)[-1].strip()[:12]
-    return tuple(needle for needle in (first_line, prefix.group(0) if prefix else "", rest) if needle)
+    after = (":" + rest, "&colon;" + rest, rest) if rest else ()
+    return tuple(needle for needle in (first_line, prefix.group(0) if prefix else "", *after) if needle)
 
 
 # ---------------------------------------------------------------- comparing

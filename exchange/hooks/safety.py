@@ -33,13 +33,23 @@ def _say(problem: Problem) -> None:
 
 
 def on_config(config):
-    if site_language(config) == DEFAULT_LANGUAGE:  # a new build (the Welsh build runs inside the English one)
-        _said.clear()
+    if site_language(config) == DEFAULT_LANGUAGE:
         _refused.clear()
         for problem in pictures.check_docs_files(Path(config.docs_dir)) + pictures.check_record_pictures(_record_files()):
             _say(problem)
             _refused.add(str(Path(problem.path).resolve()))
     return config
+
+
+@event_priority(-1000)  # after mkdocs-static-i18n's post-build (-100), which runs the Welsh build
+def on_post_build(config):
+    """The build (both languages) is over: the next one (make serve) says every problem again."""
+    if site_language(config) == DEFAULT_LANGUAGE:
+        _said.clear()
+
+
+def on_build_error(error):
+    _said.clear()
 
 
 @event_priority(-115)  # after the collections have added their pages and pictures (-110)
