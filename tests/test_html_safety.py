@@ -243,3 +243,11 @@ def test_table_alignment_is_allowed_by_hash_only_where_it_is_used():
     assert "unsafe-hashes" not in csp.policy_for(PAGE)
     policy = csp.policy_for(PAGE.replace("<p>x</p>", '<table><tr><td style="text-align: left;">1</td></tr></table>'))
     assert "'unsafe-hashes' " + csp.source_hash("text-align: left;") in policy and "'unsafe-inline'" not in policy
+
+
+def test_a_csv_cell_that_starts_like_a_formula_is_text():
+    from exchange.contact_pages import _csv_cell
+
+    assert _csv_cell('=HYPERLINK("https://example.org","Click")').startswith("'=")
+    assert _csv_cell("@SUM(A1)") == "'@SUM(A1)" and _csv_cell("+cmd|' /C calc'!A0").startswith("'+")
+    assert _csv_cell("+44 29 2000 0000") == "+44 29 2000 0000" and _csv_cell("Cardiff Council") == "Cardiff Council"
