@@ -56,6 +56,9 @@ ATTRIBUTE_VALUES = {
     tag: {"style": frozenset({"text-align: left;", "text-align: right;", "text-align: center;"})}
     for tag in ("th", "td")
 }
+# Ids the theme's own elements use (Material's __config, __drawer, __search...): an element of
+# a page with one of them would take its place for the theme's scripts.
+RESERVED_ID_PREFIX = "__"
 # Absolute addresses may use these schemes; relative addresses (other pages, pictures) are fine.
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
@@ -77,6 +80,7 @@ def rules() -> dict:
         "attribute_values": {tag: {name: sorted(values) for name, values in by_name.items()} for tag, by_name in sorted(ATTRIBUTE_VALUES.items())},
         "url_schemes": sorted(URL_SCHEMES),
         "url_attributes": sorted(URL_ATTRIBUTES),
+        "reserved_id_prefix": RESERVED_ID_PREFIX,
     }
 
 
@@ -91,7 +95,12 @@ def sanitise(html: str) -> str:
         url_schemes=set(URL_SCHEMES),
         strip_comments=False,
         link_rel=None,
+        attribute_filter=_attribute_filter,
     )
+
+
+def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    return None if name == "id" and value.startswith(RESERVED_ID_PREFIX) else value
 
 
 def url_scheme(value: str) -> str | None:
@@ -136,6 +145,8 @@ class _Walker(HTMLParser):
             if name in ATTRIBUTE_VALUES.get(tag, {}):
                 if value not in ATTRIBUTE_VALUES[tag][name]:
                     self.findings.append(Finding((f"{name}=", name), f"the attribute {name}=\"{_short(value)}\" on <{tag}> is not allowed: remove it (the site's look comes from its stylesheet)"))
+            elif name == "id" and value.startswith(RESERVED_ID_PREFIX):
+                self.findings.append(Finding((f"#{value}", value), f"the id '{value}' on <{tag}> is kept for the site's own elements: use an id that does not start with '{RESERVED_ID_PREFIX}'"))
             elif name not in allowed:
                 self.findings.append(Finding((f"{name}=", f"{name} =", name), _attribute_message(tag, name, value, allowed)))
             elif name in URL_ATTRIBUTES:

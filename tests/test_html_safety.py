@@ -40,6 +40,7 @@ HOSTILE = {
     "form": '<form action="https://example.org"><input name="password"></form>',
     "meta refresh": '<meta http-equiv="refresh" content="0;url=https://example.org">',
     "base": '<base href="https://example.org/">',
+    "the theme's own id": "Text\n{: #__config }",
 }
 GOOD = {
     "paragraph and emphasis": "Some *text* and **bold** and `code`.",

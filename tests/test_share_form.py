@@ -347,6 +347,8 @@ BODIES = [
     '<font color="red">Red</font>',
     '<span style="color: red">Red</span>',
     '[A guide](https://gov.wales/guide){: target="_blank" }',
+    "Text\n{: #__config }",
+    '<p id="__drawer">Text</p>',
     "Write to <someone@example.org> or see <https://gov.wales/guide>.",
     "[Ask us](mailto:someone@example.org) or [ring](tel:+440000000000).",
     "# A second title",

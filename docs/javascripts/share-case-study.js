@@ -245,7 +245,9 @@
         Array.prototype.forEach.call(element.attributes, function (attribute) {
           var name = attribute.name;
           var values = (html.attribute_values[tag] || {})[name];
-          if (values ? values.indexOf(attribute.value) < 0 : allowedAttributes[tag].indexOf(name) < 0) {
+          if (name === "id" && attribute.value.indexOf(html.reserved_id_prefix) === 0) {
+            found.push([lineOf(text, attribute.value), t("share.error.body_attribute", { attribute: name, tag: tag })]);
+          } else if (values ? values.indexOf(attribute.value) < 0 : allowedAttributes[tag].indexOf(name) < 0) {
             found.push([lineOf(text, name + "="), name.indexOf("on") === 0 ? t("share.error.body_event") : t("share.error.body_attribute", { attribute: name, tag: tag })]);
           } else if (html.url_attributes.indexOf(name) >= 0 && schemeRefused(attribute.value)) {
             found.push([lineOf(text, attribute.value.split("\n")[0].slice(0, 4) || name), t("share.error.body_scheme", { scheme: schemeRefused(attribute.value) })]);
@@ -269,6 +271,7 @@
         var lists = /\{:?([^}\n]*)\}/g;
         var list;
         while ((list = lists.exec(line))) {
+          if (new RegExp("(^|\\s)#" + html.reserved_id_prefix).test(list[1])) found.push([index, t("share.error.body_attribute", { attribute: "id", tag: "…" })]);
           var pairs = /([^\s=#.]+)\s*=/g;
           var pair;
           while ((pair = pairs.exec(list[1]))) {
