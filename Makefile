@@ -78,7 +78,7 @@ html: build check-deps node-deps
 # Every content check, and axe on every page of the site (`make test` runs it on one page of
 # each page type).
 check-all: check system-deps
-	EXCHANGE_AXE_ALL_PAGES=1 $(BIN)/python -m pytest tests/test_accessibility.py
+	EXCHANGE_AXE_ALL_PAGES=1 $(BIN)/python -m pytest tests/quality/test_accessibility.py
 
 # npm packages the checks use (package-lock.json pins them): the Welsh Hunspell dictionary and
 # the Nu HTML Checker. --ignore-scripts: vnu-jar's install script would download a Java of
@@ -125,7 +125,7 @@ test: $(STAMP) system-deps node-deps
 test-fast: $(STAMP) node-deps
 	$(BIN)/python -m pytest -m "not browser"
 
-# Search figures (exchange/search.py). bench-search: transfer and latency on a site with 1,000
+# Search figures (exchange/search/index.py). bench-search: transfer and latency on a site with 1,000
 # case studies (a part of `make bench`, whose other parts belong to the site's own benchmark);
 # search-precision: precision of the Welsh search on real queries, per folding strategy.
 bench-search: $(STAMP) system-deps node-deps
@@ -134,11 +134,11 @@ bench-search: $(STAMP) system-deps node-deps
 search-precision: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/search_precision.py
 
-# Performance and scale (scripts/bench.py, exchange/page_weight.py). bench: synthetic sites of
+# Performance and scale (scripts/bench.py, exchange/quality/page_weight.py). bench: synthetic sites of
 # 100, 500 and 1,000 case studies in both languages built from clean (medians of 3 builds; the
 # default way of the stack once per size, for the ratio), then Lighthouse on every page type.
 # About 15 minutes on 2 cores; e.g. `make bench BENCH_ARGS="--sizes 100 --repeat 1"`.
-# Times are only measured here; the deterministic budgets are tests (tests/test_budgets.py).
+# Times are only measured here; the deterministic budgets are tests (tests/quality/test_budgets.py).
 bench: $(STAMP) system-deps node-dev-deps
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 	$(BIN)/python scripts/lighthouse.py

@@ -2,7 +2,7 @@
 """Benchmark the build: `make bench` (or `scripts/bench.py --sizes 100 500 1000 --repeat 3`).
 
 For each size, writes a synthetic corpus of that many case studies in both languages, with a
-fifth as many news posts and half as many resources (exchange/synthetic.py, the real records
+fifth as many news posts and half as many resources (exchange/bench/synthetic.py, the real records
 included), builds the site from clean
 `--repeat` times and prints the medians: build time, time per output page, peak memory; then
 the output's size and file count and what a reader downloads, compressed: the heaviest
@@ -27,8 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange import PROJECT_ROOT, benchmark, synthetic  # noqa: E402
-from exchange.page_weight import page_weight, site_files  # noqa: E402
+from exchange import PROJECT_ROOT  # noqa: E402
+from exchange.bench import benchmark  # noqa: E402
+from exchange.bench import synthetic  # noqa: E402
+from exchange.quality.page_weight import page_weight, site_files  # noqa: E402
 
 KB = 1024
 MB = 1024 * 1024

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """How long an editor waits under `make serve`: `scripts/bench_preview.py [--case-studies 1000]`.
 
-Writes a synthetic corpus (exchange/synthetic.py) with that many case studies (and news and
+Writes a synthetic corpus (exchange/bench/synthetic.py) with that many case studies (and news and
 resources in proportion), starts
 `mkdocs serve` on it (the site's own configuration, on 127.0.0.1), waits for the first build,
 then edits one case study's English title `--repeat` times and, after each edit, times how
 long until the served page shows the new title. `make serve` runs `mkdocs serve --dirty`,
-which with exchange/preview.py rebuilds only the pages whose files changed; --also-full
+which with exchange/pages/preview.py rebuilds only the pages whose files changed; --also-full
 measures `mkdocs serve` without --dirty as well (every page rebuilt on each save).
 """
 
@@ -29,8 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange import benchmark, synthetic  # noqa: E402
-from exchange.case_studies import ENVIRONMENT_VARIABLE  # noqa: E402
+from exchange.bench import benchmark  # noqa: E402
+from exchange.bench import synthetic  # noqa: E402
+from exchange.content.case_studies import ENVIRONMENT_VARIABLE  # noqa: E402
 
 TARGET_SECONDS = 3.0
 FIRST_BUILD_TIMEOUT = 900

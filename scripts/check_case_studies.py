@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.cli import run_checker  # noqa: E402
-from exchange.case_studies import check_paths  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.content.case_studies import check_paths  # noqa: E402
 
 
 def check(paths: list[Path]):

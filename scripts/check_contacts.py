@@ -6,7 +6,7 @@ one list) or a file (read with the other files of its folder, since the rules ac
 need them, and only its own problems reported). Prints one line per problem,
 `path:line: message`; exits 1 on any error (warnings alone exit 0).
 
-`--write-schema` writes contacts/schema.json from the model in exchange/contacts.py (the
+`--write-schema` writes contacts/schema.json from the model in exchange/content/contacts/ (the
 checker reports an out-of-date schema as an error).
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.cli import run_checker  # noqa: E402
-from exchange.contacts import check_paths, write_schema  # noqa: E402
-from exchange.problems import display_path  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.content.contacts import check_paths, write_schema  # noqa: E402
+from exchange.core.problems import display_path  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -13,8 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.cli import run_checker  # noqa: E402
-from exchange.html_validity import check_built_pages  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.quality.html_validity import check_built_pages  # noqa: E402
 
 
 def check(paths: list[Path]):

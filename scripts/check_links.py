@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.links import LinkCheckerUnavailable, check_external_links, check_internal_links, format_external_report  # noqa: E402
-from exchange.problems import format_problems, has_errors  # noqa: E402
+from exchange.quality.links import LinkCheckerUnavailable, check_external_links, check_internal_links, format_external_report  # noqa: E402
+from exchange.core.problems import format_problems, has_errors  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.cli import run_checker  # noqa: E402
-from exchange.news import check_paths  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.content.news import check_paths  # noqa: E402
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.cli import run_checker  # noqa: E402
-from exchange.statistics import check_statistics  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.content.statistics import check_statistics  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(run_checker("statistics", check_statistics))

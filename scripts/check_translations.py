@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange.cli import run_checker  # noqa: E402
-from exchange.translations import check_translations, stamp, translation_pairs  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.welsh.translations import check_translations, stamp, translation_pairs  # noqa: E402
 
 
 def stamp_files(argv: list[str]) -> int:

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.benchmark import serve  # noqa: E402
+from exchange.bench.benchmark import serve  # noqa: E402
 from tests.page_types import one_page_of_each_type, page_type  # noqa: E402
 from tests.site_pages import is_welsh_path, page_url  # noqa: E402
 

@@ -30,10 +30,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange import vocabulary  # noqa: E402
-from exchange.case_studies import RESERVED_SLUGS, SLUG, case_studies_dir, check_paths, check_value  # noqa: E402
-from exchange.data_files import load_data  # noqa: E402
-from exchange.problems import display_path, format_problems, has_errors  # noqa: E402
+from exchange.core import vocabulary  # noqa: E402
+from exchange.content.case_studies import RESERVED_SLUGS, SLUG, case_studies_dir, check_paths, check_value  # noqa: E402
+from exchange.core.data_files import load_data  # noqa: E402
+from exchange.core.problems import display_path, format_problems, has_errors  # noqa: E402
 
 SLUG_LENGTH = 60
 

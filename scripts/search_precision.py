@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/search_precision.py [--site BUILT_SITE] [--json FILE]
 
-Builds the site (or takes a built one), then for each strategy in exchange/search.py
+Builds the site (or takes a built one), then for each strategy in exchange/search/index.py
 (none, rules, lexicon, lexicon-ranked) indexes its Welsh pages, runs the queries of
 tests/fixtures/welsh_search_queries.yml with the browser's own query engine (in Node), and
 compares the results with the pages that are right answers (each query says which forms of
@@ -26,7 +26,8 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exchange import PROJECT_ROOT, search  # noqa: E402
+from exchange import PROJECT_ROOT  # noqa: E402
+from exchange.search import index as search  # noqa: E402
 
 QUERIES = PROJECT_ROOT / "tests" / "fixtures" / "welsh_search_queries.yml"
 RUNNER = PROJECT_ROOT / "scripts" / "search_query.mjs"

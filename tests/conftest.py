@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from exchange import PROJECT_ROOT
-from exchange.benchmark import serve
+from exchange.bench.benchmark import serve
 
 CHROMIUM = os.environ.get("EXCHANGE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -1,5 +1,5 @@
-"""What the tests of listings in pages share (tests/test_listing_pages.py for case studies,
-tests/test_resource_listing_pages.py for the resource library): a site built with a small
+"""What the tests of listings in pages share (tests/pages/test_listing_pages.py for case studies,
+tests/pages/test_resource_listing_pages.py for the resource library): a site built with a small
 page size, reading its pages, and the paging links every paged listing must have."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from exchange import listing_pages
-from exchange.data_files import load_data
+from exchange.pages import listing_pages
+from exchange.core.data_files import load_data
 from tests.conftest import build_site
 from tests.site_pages import soup
 

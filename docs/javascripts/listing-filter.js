@@ -2,7 +2,7 @@
 // [data-listing-filter=ID] narrows the list [data-listing=ID]: each select's name is a
 // filter, and each entry lists its values for it in data-filter-<name> (space-separated).
 //
-// A listing in pages (exchange/listing_pages.py) shows one page of its entries; its form names
+// A listing in pages (exchange/pages/listing_pages.py) shows one page of its entries; its form names
 // a JSON file of every entry (data-listing-source). The file is fetched the first time a
 // reader chooses a filter, and the entries that match, from every page, replace the page's
 // list: each is a copy of the listing's <template data-listing-template=ID>, whose elements say

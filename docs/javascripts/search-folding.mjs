@@ -1,7 +1,7 @@
-// Welsh search folding in the browser: the same normaliser as exchange/welsh_folding.py.
+// Welsh search folding in the browser: the same normaliser as exchange/welsh/folding.py.
 // Both are tested against tests/fixtures/welsh_folding_vectors.json (pytest for Python,
 // `node --test tests/js` for this file), so a change to one that is not made to the other
-// fails the tests. The reasons for each rule are in exchange/welsh_folding.py.
+// fails the tests. The reasons for each rule are in exchange/welsh/folding.py.
 
 const VOWELS = "aeiouwy";
 const SOFT = "soft", NASAL = "nasal", ASPIRATE = "aspirate", H_PROTHESIS = "h-prothesis";

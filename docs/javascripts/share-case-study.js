@@ -2,7 +2,7 @@
 // case study's en.md and cy.md, for download or copying. Nothing is sent anywhere.
 //
 // The rules come from case-studies/schema.json, which the build writes from
-// exchange.case_studies.FIELDS, the vocabulary and exchange/markdown_safety.py, so the form
+// exchange.case_studies.FIELDS, the vocabulary and exchange/content/markdown_safety.py, so the form
 // and `make check` agree. The messages come from exchange/data/strings.yml (share.*), in
 // the page's language. Error pattern: GOV.UK Design System (summary at the top, linked).
 (function () {
@@ -508,7 +508,7 @@
     }
 
     // The revision of en.md that cy.md translates: its git blob id (`git hash-object en.md`),
-    // shortened, as exchange/translations.py computes it. Needs a secure context (https or
+    // shortened, as exchange/welsh/translations.py computes it. Needs a secure context (https or
     // 127.0.0.1); without one cy.md has no revision and the translation check asks for it.
     function revisionOf(text) {
       if (!window.crypto || !crypto.subtle || !window.TextEncoder) return Promise.resolve("");

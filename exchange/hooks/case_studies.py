@@ -13,12 +13,12 @@ import logging
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from exchange import case_study_pages as pages
-from exchange import listing_pages
-from exchange import share_form
-from exchange.case_studies import case_studies_dir, form_schema, load_case_studies
-from exchange.collection_pages import generated_page, report_problems, watching
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.pages import case_study_pages as pages
+from exchange.pages import listing_pages
+from exchange.pages import share_form
+from exchange.content.case_studies import case_studies_dir, form_schema, load_case_studies
+from exchange.pages.collection_pages import generated_page, report_problems, watching
+from exchange.core.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.case_studies")
 _state: dict = {}
@@ -43,7 +43,7 @@ def on_files(files, config):
                                     record, shows=_state["related"][record.slug]))
         for picture in record.pictures:
             files.append(File.generated(config, f"{pages.page_url(record.slug, language)}{picture.name}", abs_src_path=str(picture)))
-    # The listing's further pages, its browse pages and every entry for the filter (exchange/listing_pages.py).
+    # The listing's further pages, its browse pages and every entry for the filter (exchange/pages/listing_pages.py).
     size = listing_pages.page_size(pages.SECTION)
     for number in range(2, listing_pages.page_count(len(records), size) + 1):
         markdown = listing_pages.paging_markdown(pages.SECTION, "case_studies", number, len(records), language, index=False)

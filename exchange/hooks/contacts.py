@@ -16,10 +16,10 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from exchange import contact_pages as pages
-from exchange.collection_pages import watching
-from exchange.contacts import CONTACTS_DIR, load_contacts
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.pages import contact_pages as pages
+from exchange.pages.collection_pages import watching
+from exchange.content.contacts import CONTACTS_DIR, load_contacts
+from exchange.core.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.contacts")
 _state: dict = {}

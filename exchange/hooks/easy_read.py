@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from exchange import easy_read
-from exchange.site import page_language
+from exchange.content import easy_read
+from exchange.core.site import page_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.easy_read")
 

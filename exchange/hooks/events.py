@@ -13,11 +13,12 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-from exchange import events
-from exchange.collection_pages import generated_file, page_url, record_page, report_problems, watching
-from exchange.collections import build_date
-from exchange.site import site_language
-from exchange.strings import translate
+from exchange.content import events
+from exchange.pages import event_pages
+from exchange.pages.collection_pages import generated_file, page_url, record_page, report_problems, watching
+from exchange.content.collections import build_date
+from exchange.core.site import site_language
+from exchange.core.strings import translate
 
 log = logging.getLogger("mkdocs.plugins.exchange.events")
 _state: dict = {}
@@ -37,10 +38,10 @@ def on_files(files, config):
     for record in records:
         files.append(record_page(config, events.SECTION, record, language, "event.html", "event"))
         if record.exact:
-            ics = events.calendar([record], language, record.text(language).title, config.site_url, today)
-            files.append(generated_file(config, page_url(events.SECTION, record.slug, language) + events.calendar_file_name(record), ics))
-    feed = events.calendar(records, language, translate("events.calendar.name", language), config.site_url, today)
-    files.append(generated_file(config, events.calendar_uri(language), feed))
+            ics = event_pages.calendar([record], language, record.text(language).title, config.site_url, today)
+            files.append(generated_file(config, page_url(events.SECTION, record.slug, language) + event_pages.calendar_file_name(record), ics))
+    feed = event_pages.calendar(records, language, translate("events.calendar.name", language), config.site_url, today)
+    files.append(generated_file(config, event_pages.calendar_uri(language), feed))
     return files
 
 
@@ -48,7 +49,7 @@ def on_page_context(context, page, config, nav):
     language = site_language(config)
     slug = page.meta.get("event")
     if slug:
-        context["event"] = events.event_view(_state["by_slug"][slug], language, _state["today"])
+        context["event"] = event_pages.event_view(_state["by_slug"][slug], language, _state["today"])
     if page.meta.get("template") == "events.html":
-        context["events"] = events.listing_views(_state["records"], language, _state["today"])
+        context["events"] = event_pages.listing_views(_state["records"], language, _state["today"])
     return context

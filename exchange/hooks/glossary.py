@@ -1,6 +1,6 @@
 """Build hooks for the glossary: initials explained on every page, and the glossary page.
 
-Thin by design (the work is in exchange/glossary.py). mkdocs-static-i18n runs every hook once
+Thin by design (the work is in exchange/content/glossary.py). mkdocs-static-i18n runs every hook once
 per language; each page gets the expansions of its own language, so a Welsh page explains
 its initials in Welsh (and PDG there means "plant sy'n derbyn gofal", never the grant).
 Problems are logged as warnings, so the strict build fails instead of publishing initials
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 
-from exchange import glossary
-from exchange.frontmatter import read_document
-from exchange.site import page_language, site_language
+from exchange.content import glossary
+from exchange.core.frontmatter import read_document
+from exchange.core.site import page_language, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.glossary")
 _logged: set[str] = set()

@@ -11,9 +11,10 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-from exchange import news
-from exchange.collection_pages import generated_file, record_page, report_problems, watching
-from exchange.site import site_language
+from exchange.content import news
+from exchange.pages import news_pages
+from exchange.pages.collection_pages import generated_file, record_page, report_problems, watching
+from exchange.core.site import site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.news")
 _state: dict = {}
@@ -31,7 +32,7 @@ def on_files(files, config):
     _state.update(records=records, by_slug={record.slug: record for record in records})
     for record in records:
         files.append(record_page(config, news.SECTION, record, language, "news-post.html", "news_post"))
-    files.append(generated_file(config, news.feed_uri(language), news.atom_feed(records, language, config.site_url)))
+    files.append(generated_file(config, news_pages.feed_uri(language), news_pages.atom_feed(records, language, config.site_url)))
     return files
 
 
@@ -39,8 +40,8 @@ def on_page_context(context, page, config, nav):
     language = site_language(config)
     slug = page.meta.get("news_post")
     if slug:
-        context["post"] = news.post_view(_state["by_slug"][slug], language)
+        context["post"] = news_pages.post_view(_state["by_slug"][slug], language)
     if page.meta.get("template") == "news.html":
-        context["listing"] = news.listing_view(_state["records"], language)
-        context["feed_url"] = news.feed_uri(language)
+        context["listing"] = news_pages.listing_view(_state["records"], language)
+        context["feed_url"] = news_pages.feed_uri(language)
     return context

@@ -1,6 +1,6 @@
 """Build hooks for the resource library: the checks (those of `scripts/check_resources.py`),
 and the listing for docs/resources/index.md (template resources.html): its further pages, its
-browse pages and the JSON file of every resource for the filter (exchange/listing_pages.py).
+browse pages and the JSON file of every resource for the filter (exchange/pages/listing_pages.py).
 
 A resource has no page of its own, so the listing's further pages stay in the site search
 (`index=True`), as its first page is: a resource is found on the page that shows it.
@@ -17,14 +17,16 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from exchange import listing_pages, resources
-from exchange.collection_pages import generated_page, watching
-from exchange.frontmatter import read_document
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.pages import listing_pages
+from exchange.content import resources
+from exchange.pages import resource_pages
+from exchange.pages.collection_pages import generated_page, watching
+from exchange.core.frontmatter import read_document
+from exchange.core.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.resources")
 _state: dict = {}
-SECTION = resources.SECTION
+SECTION = resource_pages.SECTION
 
 
 on_serve = watching(resources.resources_dir)  # make serve rebuilds when one changes
@@ -44,11 +46,11 @@ def on_files(files, config):
     for number in range(2, listing_pages.page_count(len(records), size) + 1):
         markdown = listing_pages.paging_markdown(SECTION, "resources", number, len(records), language, index=True, sources=sources)
         files.append(generated_page(config, listing_pages.page_uri(SECTION, number, language), markdown, language, language, collection=folder))
-    for kind, group in resources.browse_groups(records, language):
+    for kind, group in resource_pages.browse_groups(records, language):
         markdown = listing_pages.browse_markdown(SECTION, "resources", kind, group, language, sources=sources)
         files.append(generated_page(config, listing_pages.browse_uri(SECTION, kind, group["key"], language), markdown, language, language, collection=folder))
     if len(records) > size:
-        files.append(File.generated(config, listing_pages.entries_url(SECTION, language), content=resources.entries_json(records, language)))
+        files.append(File.generated(config, listing_pages.entries_url(SECTION, language), content=resource_pages.entries_json(records, language)))
     return files
 
 
@@ -61,8 +63,8 @@ def library_sources(config, language: str) -> list[str]:
 def on_page_context(context, page, config, nav):
     language = site_language(config)
     if page.meta.get("template") == "resources.html":
-        context["listing"] = resources.listing_view(_state["records"], language, page.meta.get("listing_page", 1))
+        context["listing"] = resource_pages.listing_view(_state["records"], language, page.meta.get("listing_page", 1))
     browse = page.meta.get("listing_browse")
     if browse and browse["section"] == SECTION:
-        context["listing"] = resources.browse_view(_state["records"], language, browse["kind"], browse["key"])
+        context["listing"] = resource_pages.browse_view(_state["records"], language, browse["kind"], browse["key"])
     return context

@@ -1,8 +1,8 @@
-"""Build hooks for the site search (the work is in exchange/search.py).
+"""Build hooks for the site search (the work is in exchange/search/index.py).
 
 mkdocs-static-i18n runs the Welsh build inside the English build's post-build event, so
 every hook here runs once per language. Each page goes to a second process as it is written
-(exchange/search.py `BackgroundIndexer`); the bundles are collected once, when the outermost
+(exchange/search/index.py `BackgroundIndexer`); the bundles are collected once, when the outermost
 build finishes.
 """
 
@@ -14,9 +14,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from exchange import preview, search
-from exchange.site import DEFAULT_LANGUAGE, site_language
-from exchange.welsh_folding import MissingDictionary
+from exchange.pages import preview
+from exchange.search import index as search
+from exchange.core.site import DEFAULT_LANGUAGE, site_language
+from exchange.welsh.folding import MissingDictionary
 
 log = logging.getLogger("mkdocs.plugins.exchange.search")
 # Material copies its lunr search (which has no Welsh) into every build, even without its

@@ -11,14 +11,17 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from exchange import DATA_DIR, LANGUAGES, preview, site, strings
-from exchange.collection_pages import watching
+from exchange import DATA_DIR, LANGUAGES
+from exchange.pages import preview
+from exchange.core import site
+from exchange.core import strings
+from exchange.pages.collection_pages import watching
 
 log = logging.getLogger("mkdocs.plugins.exchange")
 _build_state: dict = {}
 _navigation = site.NavigationCache()
 # make serve rebuilds when the site's data changes (strings, vocabulary, glossary, sources...):
-# it is outside docs/, which is all MkDocs watches by itself; exchange/preview.py then
+# it is outside docs/, which is all MkDocs watches by itself; exchange/pages/preview.py then
 # rebuilds every page.
 on_serve = watching(lambda: DATA_DIR)
 
@@ -29,7 +32,7 @@ def on_startup(command, dirty):
 
 @event_priority(-120)  # after the generated pages have been added (-110)
 def on_files(files, config):
-    """In a preview (`make serve`), which pages to build again (exchange/preview.py)."""
+    """In a preview (`make serve`), which pages to build again (exchange/pages/preview.py)."""
     preview.begin_build(files, config, site.site_language(config))
     return files
 
@@ -72,7 +75,7 @@ def on_post_build(config):
     Every language's build renders the theme's 404.html to the site root, and the Welsh
     build (run inside the English build's post-build event) overwrites the English page.
     So the English run keeps its page, and the Welsh run moves its own page to /cy/404.html
-    and puts the English one back (pinned by tests/test_site_languages.py).
+    and puts the English one back (pinned by tests/site/test_site_languages.py).
     """
     _no_sitemap_without_an_address(config)
     root_page = Path(config.site_dir) / "404.html"

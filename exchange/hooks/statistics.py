@@ -1,7 +1,7 @@
 """Build hooks for the statistics page: the figures' charts and tables, and their headings in
 the page's table of contents.
 
-Thin by design (the work is in exchange/statistics.py). The checks are the same as
+Thin by design (the work is in exchange/content/statistics.py). The checks are the same as
 `scripts/check_statistics.py`: any problem is logged as a warning, so the strict build fails
 instead of publishing a page with figures missing. mkdocs-static-i18n runs every hook once
 per language: problems are logged by the English build only.
@@ -14,8 +14,8 @@ import logging
 
 from mkdocs.structure.toc import AnchorLink
 
-from exchange import statistics
-from exchange.site import DEFAULT_LANGUAGE, site_language
+from exchange.content import statistics
+from exchange.core.site import DEFAULT_LANGUAGE, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.statistics")
 TEMPLATE = "statistics.html"

@@ -7,8 +7,8 @@ missing translation is shown on the page and reported by the check, not by the b
 
 from __future__ import annotations
 
-from exchange import translations
-from exchange.site import site_language
+from exchange.welsh import translations
+from exchange.core.site import site_language
 
 TEMPLATE = "translation-status.html"
 

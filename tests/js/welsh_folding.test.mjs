@@ -1,6 +1,6 @@
 // The browser's Welsh normaliser (docs/javascripts/search-folding.mjs) against the shared test
-// vectors; tests/test_welsh_folding.py checks the Python normaliser against the same file.
-// Run by tests/test_search_javascript.py: node --test tests/js/
+// vectors; tests/welsh/test_welsh_folding.py checks the Python normaliser against the same file.
+// Run by tests/search/test_search_javascript.py: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";

@@ -1,0 +1,2 @@
+"""Welsh language tools: alphabetical order, mutation folding, spelling, translation tracking.
+Imports core only."""
