@@ -2,8 +2,8 @@
 """Check that contributed content is safe: `scripts/check_safety.py [PATH...]` (`make check`).
 
 With no path: every page of docs/ and every case study, news post and event through the
-allow-list the build sanitises pages with (exchange/html_safety.py), their titles, and every
-contributor's file and picture (exchange/pictures.py). A path may be a Markdown file or a
+allow-list the build sanitises pages with (exchange/content/html_safety.py), their titles, and every
+contributor's file and picture (exchange/content/pictures.py). A path may be a Markdown file or a
 folder of them; a built site (a folder with index.html, as `make check-site` passes) is
 scanned for live code instead: an event attribute, a script address, or an inline script that
 its page's Content-Security-Policy does not allow. Prints `path:line: message`; exits 1 on any.
@@ -17,17 +17,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exchange import PROJECT_ROOT  # noqa: E402
-from exchange.cli import run_checker  # noqa: E402
-from exchange.csp import live_code_in_site  # noqa: E402
-from exchange.html_safety import check_markdown_file  # noqa: E402
-from exchange.pictures import check_docs_files, check_record_pictures  # noqa: E402
-from exchange.problems import Problem, display_path  # noqa: E402
+from exchange.core.cli import run_checker  # noqa: E402
+from exchange.pages.csp import live_code_in_site  # noqa: E402
+from exchange.content.html_safety import check_markdown_file  # noqa: E402
+from exchange.content.pictures import check_docs_files, check_record_pictures  # noqa: E402
+from exchange.core.problems import Problem, display_path  # noqa: E402
 
 
 def _collection_folders() -> list[Path]:
-    from exchange.case_studies import case_studies_dir
-    from exchange.events import events_dir
-    from exchange.news import news_dir
+    from exchange.content.case_studies import case_studies_dir
+    from exchange.content.events import events_dir
+    from exchange.content.news import news_dir
 
     return [folder for folder in (case_studies_dir(), news_dir(), events_dir()) if folder.is_dir()]
 

@@ -201,7 +201,7 @@
     }
 
     // ------------------------------------------------------------- the allow-list
-    // The build sanitises every page's HTML with the allow-list of exchange/html_safety.py
+    // The build sanitises every page's HTML with the allow-list of exchange/content/html_safety.py
     // (schema.html): the form refuses the same elements, attributes and address schemes.
     var html = schema.html;
     var allowedAttributes = {};

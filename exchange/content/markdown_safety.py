@@ -2,7 +2,7 @@
 
 These source checks are early warnings with exact lines (they run in `make check` and the
 share form before anything is rendered). The guarantee is the allow-list every rendered page
-passes (exchange/html_safety.py): a trick these patterns miss is refused there.
+passes (exchange/content/html_safety.py): a trick these patterns miss is refused there.
 
 The site's Markdown has no fenced code blocks and renders raw HTML and attribute lists
 (`{: key=value }`) as they are, so every line is checked, fences included, and the rules
@@ -22,7 +22,7 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from exchange.core.frontmatter import Document
-from exchange.pictures import PICTURE_SUFFIXES  # PNG, JPEG, WebP and GIF: no SVG from contributors
+from exchange.content.pictures import PICTURE_SUFFIXES  # PNG, JPEG, WebP and GIF: no SVG from contributors
 from exchange.core.problems import Problem, display_path
 
 

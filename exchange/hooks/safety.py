@@ -1,8 +1,8 @@
 """Build hooks that keep contributed content safe: the HTML allow-list on every page, escaped
 titles, contributors' files and pictures, and the Content-Security-Policy of every page.
 
-Thin by design (the work is in exchange/html_safety.py, exchange/pictures.py and
-exchange/csp.py). Every problem is logged as a warning `path:line: message` naming the source
+Thin by design (the work is in exchange/content/html_safety.py, exchange/content/pictures.py and
+exchange/pages/csp.py). Every problem is logged as a warning `path:line: message` naming the source
 file, so the strict build fails and reports them all in one run; `make check` runs the same
 checks (scripts/check_safety.py, and the strict build itself). Each problem is said once,
 although mkdocs-static-i18n runs every hook once per language.
@@ -17,9 +17,11 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
-from exchange import csp, html_safety, pictures
-from exchange.problems import Problem, display_path
-from exchange.site import DEFAULT_LANGUAGE, page_language, site_language
+from exchange.pages import csp
+from exchange.content import html_safety
+from exchange.content import pictures
+from exchange.core.problems import Problem, display_path
+from exchange.core.site import DEFAULT_LANGUAGE, page_language, site_language
 
 log = logging.getLogger("mkdocs.plugins.exchange.safety")
 _said: set[str] = set()
@@ -62,9 +64,9 @@ def on_files(files, config):
 
 
 def _record_files():
-    from exchange.case_studies import case_studies_dir
-    from exchange.events import events_dir
-    from exchange.news import news_dir
+    from exchange.content.case_studies import case_studies_dir
+    from exchange.content.events import events_dir
+    from exchange.content.news import news_dir
 
     for folder in (case_studies_dir(), news_dir(), events_dir()):
         if folder.is_dir():

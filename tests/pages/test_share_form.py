@@ -17,7 +17,7 @@ from exchange.core.frontmatter import parse_document
 from exchange.content.markdown_safety import check_body
 from exchange.core.strings import translate
 from exchange.welsh.translations import revision_of
-from exchange import html_safety
+from exchange.content import html_safety
 from tests.rule_fixtures import LIVE_CODE_BODIES
 from tests.safety_scan import allow_list_problems
 
@@ -378,7 +378,7 @@ def python_body_problems(tmp_path: Path, body: str) -> list[int]:
     document, _ = parse_document(tmp_path / "en.md", f"---\ntitle: x\n---\n{body}\n".encode())
     lines = {problem.line - document.body_line + 1 for problem in check_body(document)}
     lines |= {index + 1 for index, line in enumerate(body.splitlines()) if PLACEHOLDER.search(line)}  # check_document's rule
-    # The build's allow-list on the rendered page (exchange/html_safety.py).
+    # The build's allow-list on the rendered page (exchange/content/html_safety.py).
     (tmp_path / "en.md").write_text(f"---\ntitle: x\n---\n{body}\n", encoding="utf-8")
     lines |= {problem.line - document.body_line + 1 for problem in allow_list_problems(tmp_path / "en.md")}
     return sorted(lines)

@@ -16,7 +16,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from exchange.html_safety import url_scheme
+from exchange.content.html_safety import url_scheme
 
 # Pagefind, the site's search, compiles its WebAssembly module in the browser: without
 # 'wasm-unsafe-eval' (which allows WebAssembly only, never JavaScript's eval) search fails.

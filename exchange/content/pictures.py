@@ -16,7 +16,7 @@ import struct
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from exchange.problems import Problem, display_path
+from exchange.core.problems import Problem, display_path
 
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB: a photograph saved for the web is far smaller
 MAX_PIXELS = 4000  # the longest side, in pixels: a page shows pictures at most 1,000 pixels wide

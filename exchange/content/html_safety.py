@@ -25,7 +25,7 @@ from typing import Iterable
 
 import nh3
 
-from exchange.problems import Problem
+from exchange.core.problems import Problem
 
 # Elements the site's Markdown produces (Python-Markdown and the extensions in mkdocs.yml), and
 # the few block elements the pages write themselves with md_in_html (<div>, <section>).
@@ -338,7 +338,7 @@ def _markdown_options() -> dict:
 def check_markdown_file(path: Path) -> list[Problem]:
     """A Markdown file as the build checks its page: the allow-list on its rendered content,
     and its title (`make check` says what the build says, without building)."""
-    from exchange.problems import display_path
+    from exchange.core.problems import display_path
 
     try:
         text = path.read_text(encoding="utf-8")

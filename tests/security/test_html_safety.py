@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from exchange import csp, html_safety, pictures
-from exchange.html_safety import canonical, check_markdown_file, findings, render_markdown, url_scheme
+from exchange.pages import csp
+from exchange.content import html_safety
+from exchange.content import pictures
+from exchange.content.html_safety import canonical, check_markdown_file, findings, render_markdown, url_scheme
 from tests.rule_fixtures import LIVE_CODE_BODIES
 
 # The tricks that reached the published site before the allow-list, and others.
@@ -247,7 +249,7 @@ def test_table_alignment_is_allowed_by_hash_only_where_it_is_used():
 
 
 def test_a_csv_cell_that_starts_like_a_formula_is_text():
-    from exchange.contact_pages import _csv_cell
+    from exchange.pages.contact_pages import _csv_cell
 
     assert _csv_cell('=HYPERLINK("https://example.org","Click")').startswith("'=")
     assert _csv_cell("@SUM(A1)") == "'@SUM(A1)" and _csv_cell("+cmd|' /C calc'!A0").startswith("'+")

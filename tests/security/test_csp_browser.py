@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from exchange import csp
+from exchange.pages import csp
 from tests.page_types import address, fresh_tab, one_page_of_each_type
 
 pytestmark = pytest.mark.browser
@@ -76,7 +76,7 @@ def test_a_listing_filter_and_the_language_switch_run_under_the_policy(browser, 
 
 @pytest.mark.parametrize("home", ["", "cy/"])
 def test_the_share_form_runs_under_the_policy(browser, site_server, home):
-    from tests.test_share_form import ANSWERS, fill
+    from tests.pages.test_share_form import ANSWERS, fill
 
     with fresh_tab(browser) as page:
         reports = _watch(page)
