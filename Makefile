@@ -72,12 +72,15 @@ check: $(STAMP) check-deps node-deps
 	$(BIN)/python scripts/check_organisation_names.py
 	$(BIN)/python scripts/check_easy_read.py
 	$(BIN)/python scripts/check_statistics.py
+	$(BIN)/python scripts/check_safety.py
 	@$(MAKE) --no-print-directory check-site
 
-# The built site's checks (part of `make check`): links and anchors, valid HTML, unique titles.
+# The built site's checks (part of `make check`): links and anchors, valid HTML, unique titles,
+# no live code (an event attribute, a script address, an inline script the page's policy does not allow).
 check-site: build check-deps node-deps
 	$(BIN)/python scripts/check_links.py site
 	$(BIN)/python scripts/check_html.py site
+	$(BIN)/python scripts/check_safety.py site
 
 links: build
 	$(BIN)/python scripts/check_links.py site

@@ -200,6 +200,89 @@
       return problems;
     }
 
+    // ------------------------------------------------------------- the allow-list
+    // The build sanitises every page's HTML with the allow-list of exchange/content/html_safety.py
+    // (schema.html): the form refuses the same elements, attributes and address schemes.
+    var html = schema.html;
+    var allowedAttributes = {};
+    html.tags.forEach(function (tag) {
+      allowedAttributes[tag] = html.generic_attributes.concat(html.attributes[tag] || []);
+    });
+    var allAttributes = {};
+    Object.keys(allowedAttributes).forEach(function (tag) {
+      allowedAttributes[tag].forEach(function (name) { allAttributes[name] = true; });
+      Object.keys(html.attribute_values[tag] || {}).forEach(function (name) { allAttributes[name] = true; });
+    });
+
+    // An address's scheme as a browser reads it: tabs and newlines anywhere and controls or
+    // spaces around it are ignored (null: an address on this site).
+    function scheme(address) {
+      var cleaned = address.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "");
+      var found = /^([a-zA-Z][a-zA-Z0-9+.\-]*):/.exec(cleaned);
+      return found ? found[1].toLowerCase() : null;
+    }
+    function schemeRefused(address) {
+      var found = scheme(address);
+      return found !== null && html.url_schemes.indexOf(found) < 0 ? found : null;
+    }
+    function lineOf(text, needle) {
+      var index = text.toLowerCase().indexOf(needle.toLowerCase());
+      return index < 0 ? 0 : text.slice(0, index).split("\n").length - 1;
+    }
+
+    function allowListProblems(text, lines) {
+      var found = [];
+      // Raw HTML, parsed as the browser would (a <template> is inert: nothing loads or runs).
+      var template = document.createElement("template");
+      // Markdown's own autolinks (<https://...>, <name@example.org>) are links, not elements.
+      template.innerHTML = text.replace(/<(?:(?:https?|ftp):\/\/[^<>\s]*|mailto:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>/gi, "");
+      Array.prototype.forEach.call(template.content.querySelectorAll("*"), function (element) {
+        var tag = element.localName;
+        if (!allowedAttributes[tag]) {
+          found.push([lineOf(text, "<" + tag), t("share.error.body_element", { tag: tag })]);
+          return;
+        }
+        Array.prototype.forEach.call(element.attributes, function (attribute) {
+          var name = attribute.name;
+          var values = (html.attribute_values[tag] || {})[name];
+          if (name === "id" && attribute.value.indexOf(html.reserved_id_prefix) === 0) {
+            found.push([lineOf(text, attribute.value), t("share.error.body_attribute", { attribute: name, tag: tag })]);
+          } else if (values ? values.indexOf(attribute.value) < 0 : allowedAttributes[tag].indexOf(name) < 0) {
+            found.push([lineOf(text, name + "="), name.indexOf("on") === 0 ? t("share.error.body_event") : t("share.error.body_attribute", { attribute: name, tag: tag })]);
+          } else if (html.url_attributes.indexOf(name) >= 0 && schemeRefused(attribute.value)) {
+            found.push([lineOf(text, attribute.value.split("\n")[0].slice(0, 4) || name), t("share.error.body_scheme", { scheme: schemeRefused(attribute.value) })]);
+          }
+        });
+      });
+      // Markdown addresses: links, reference definitions and autolinks, on a line or split
+      // over two (a browser drops the newline); entities decoded as the Markdown would.
+      var destination = /(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|<)([^\s)>"']+)/g;
+      lines.forEach(function (line, index) {
+        var joined = browserView(line + (index + 1 < lines.length ? lines[index + 1] : ""));
+        var match;
+        destination.lastIndex = 0;
+        while ((match = destination.exec(joined))) {
+          var refused = schemeRefused(match[1]);
+          if (refused && !/^[a-z][a-z0-9+.\-]*:$/i.test(match[1]) && (match.index < browserView(line).length)) {
+            found.push([index, t("share.error.body_scheme", { scheme: refused })]);
+          }
+        }
+        // Attribute lists, {: key=value }: only the attributes the allow-list has.
+        var lists = /\{:?([^}\n]*)\}/g;
+        var list;
+        while ((list = lists.exec(line))) {
+          if (new RegExp("(^|\\s)#" + html.reserved_id_prefix).test(list[1])) found.push([index, t("share.error.body_attribute", { attribute: "id", tag: "…" })]);
+          var pairs = /([^\s=#.]+)\s*=/g;
+          var pair;
+          while ((pair = pairs.exec(list[1]))) {
+            var key = pair[1].toLowerCase();
+            if (!allAttributes[key]) found.push([index, key.indexOf("on") === 0 ? t("share.error.body_event") : t("share.error.body_attribute", { attribute: key, tag: "…" })]);
+          }
+        }
+      });
+      return found;
+    }
+
     function bodyProblems(name, required, pictures) {
       var text = el[name].value.replace(/\r\n?/g, "\n");
       if (!text.trim()) return required ? [t("share.error.required")] : [];
@@ -246,6 +329,7 @@
           }
         }
       });
+      allowListProblems(text, lines).forEach(function (item) { add(item[0], item[1]); });
       found.sort(function (a, b) { return a[0] - b[0]; });
       var seen = {};
       return found.filter(function (item) {

@@ -237,6 +237,7 @@ def form_schema(records: list[CaseStudy]) -> dict[str, Any]:
     Written to case-studies/schema.json by the build, so that the form in the browser and
     this checker apply one set of rules.
     """
+    from exchange.content import html_safety
     from exchange.content import markdown_safety as safety
     from exchange.welsh.translations import REVISION_LENGTH
 
@@ -273,6 +274,8 @@ def form_schema(records: list[CaseStudy]) -> dict[str, Any]:
             "reference_definition": safety.js_regex(safety.REFERENCE_DEFINITION),
         },
         "vague_alt": sorted(safety.VAGUE_ALT),
+        # The allow-list every page's HTML passes (exchange/content/html_safety.py): the form refuses what the build refuses.
+        "html": html_safety.rules(),
         # A cy.md written with its en.md records which revision of en.md it translates.
         "translation": {"field": TRANSLATION_REVISION_FIELD, "revision_length": REVISION_LENGTH},
         "existing": {

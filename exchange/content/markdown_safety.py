@@ -1,5 +1,9 @@
 """Checks on the Markdown body of any record: raw HTML that could run code, and pictures.
 
+These source checks are early warnings with exact lines (they run in `make check` and the
+share form before anything is rendered). The guarantee is the allow-list every rendered page
+passes (exchange/content/html_safety.py): a trick these patterns miss is refused there.
+
 The site's Markdown has no fenced code blocks and renders raw HTML and attribute lists
 (`{: key=value }`) as they are, so every line is checked, fences included, and the rules
 look through the tricks browsers accept: HTML entities (`&#106;avascript:`), tabs inside a
@@ -18,9 +22,9 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from exchange.core.frontmatter import Document
+from exchange.content.pictures import PICTURE_SUFFIXES  # PNG, JPEG, WebP and GIF: no SVG from contributors
 from exchange.core.problems import Problem, display_path
 
-PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 DANGEROUS_TAG = re.compile(
     r"<\s*(script|iframe|frame|frameset|style|object|embed|applet|portal|form|input|button|textarea|select"

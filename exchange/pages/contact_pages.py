@@ -368,8 +368,16 @@ def csv_text(data: ContactList, today: dt.date) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(csv_rows(data, today))
+    writer.writerows({name: _csv_cell(value) for name, value in row.items()} for row in csv_rows(data, today))
     return "\ufeff" + buffer.getvalue()
+
+
+def _csv_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (=, @, or + or - not
+    followed by a digit: phone numbers such as +44 29... stay as they are) gets a leading '."""
+    if value and (value[0] in "=@\t\r" or (value[0] in "+-" and not value[1:2].isdigit() and value[1:2] != " ")):
+        return "'" + value
+    return value
 
 
 def _vcard_escape(text: str) -> str:

@@ -17,7 +17,9 @@ from exchange.core.frontmatter import parse_document
 from exchange.content.markdown_safety import check_body
 from exchange.core.strings import translate
 from exchange.welsh.translations import revision_of
+from exchange.content import html_safety
 from tests.rule_fixtures import LIVE_CODE_BODIES
+from tests.safety_scan import allow_list_problems
 
 SCRIPT = PROJECT_ROOT / "docs" / "javascripts" / "share-case-study.js"
 PAGES = {"en": Path("case-studies/share/index.html"), "cy": Path("cy/case-studies/share/index.html")}
@@ -37,6 +39,36 @@ def test_the_build_writes_one_schema_from_the_checkers_field_spec(built_site):
     assert set(schema["fields"]) == set(FIELDS)
     assert schema["fields"]["title"]["max_length"] == FIELDS["title"].max_length
     assert not (built_site / "cy" / "case-studies" / "schema.json").exists()
+
+
+# Where an element may stand (HTML parsers move a <td> outside a table, as a browser does).
+CONTEXT = {
+    **dict.fromkeys(("td", "th"), "<table><tbody><tr>{}</tr></tbody></table>"), "tr": "<table><tbody>{}</tbody></table>",
+    **dict.fromkeys(("thead", "tbody", "tfoot", "caption"), "<table>{}</table>"), "li": "<ul>{}</ul>",
+    **dict.fromkeys(("dt", "dd"), "<dl>{}</dl>"), "summary": "<details>{}</details>", "figcaption": "<figure>{}</figure>",
+}
+
+
+CONTENT = {
+    "table": "<tbody><tr><td>x</td></tr></tbody>", **dict.fromkeys(("thead", "tbody", "tfoot"), "<tr><td>x</td></tr>"), "tr": "<td>x</td>",
+    **dict.fromkeys(("ul", "ol"), "<li>x</li>"), "dl": "<dt>x</dt>",
+}
+
+
+def test_the_form_reads_the_allow_list_the_build_sanitises_with(built_site):
+    """The allow-list in schema.json is the one nh3 is given: every tag and attribute it lists
+    passes the sanitiser as it is, and a scheme it does not list does not."""
+    rules = json.loads((built_site / "case-studies" / "schema.json").read_text(encoding="utf-8"))["html"]
+    assert rules == html_safety.rules()
+    for tag in rules["tags"]:
+        attributes = rules["generic_attributes"] + rules["attributes"].get(tag, [])
+        written = " ".join(name + '="1"' for name in attributes if name not in rules["url_attributes"])
+        element = f"<{tag} {written}>" if tag in ("br", "hr", "img") else f"<{tag} {written}>{CONTENT.get(tag, 'x')}</{tag}>"
+        element = CONTEXT.get(tag, "{}").format(element)
+        assert html_safety.findings(element)[0] == [], element
+    for scheme in rules["url_schemes"]:
+        assert html_safety.findings(f'<a href="{scheme}:x">x</a>')[0] == []
+    assert html_safety.findings('<a href="ftp:x">x</a>')[0]
 
 
 def test_both_pages_read_the_same_schema(built_site):
@@ -307,6 +339,18 @@ def test_the_form_refuses_what_the_checker_refuses(browser_page, site_server):
 BODIES = [
     *LIVE_CODE_BODIES,
     "[x](data:text/html;base64,PHNjcmlwdD4=)",
+    # tricks the allow-list refuses wherever they are (issue 13)
+    '<a href="java\nscript:alert(1)">Read the report</a>',
+    '<a href="java&#10;script:alert(1)">Darllen</a>',
+    "[x](<javascript:alert(1)>)",
+    "<javascript:alert(1)>",
+    '<font color="red">Red</font>',
+    '<span style="color: red">Red</span>',
+    '[A guide](https://gov.wales/guide){: target="_blank" }',
+    "Text\n{: #__config }",
+    '<p id="__drawer">Text</p>',
+    "Write to <someone@example.org> or see <https://gov.wales/guide>.",
+    "[Ask us](mailto:someone@example.org) or [ring](tel:+440000000000).",
     "# A second title",
     "A second title\n==============",
     "![](room.png)",
@@ -334,6 +378,9 @@ def python_body_problems(tmp_path: Path, body: str) -> list[int]:
     document, _ = parse_document(tmp_path / "en.md", f"---\ntitle: x\n---\n{body}\n".encode())
     lines = {problem.line - document.body_line + 1 for problem in check_body(document)}
     lines |= {index + 1 for index, line in enumerate(body.splitlines()) if PLACEHOLDER.search(line)}  # check_document's rule
+    # The build's allow-list on the rendered page (exchange/content/html_safety.py).
+    (tmp_path / "en.md").write_text(f"---\ntitle: x\n---\n{body}\n", encoding="utf-8")
+    lines |= {problem.line - document.body_line + 1 for problem in allow_list_problems(tmp_path / "en.md")}
     return sorted(lines)
 
 
@@ -372,7 +419,7 @@ def test_the_copy_button_copies_the_file(browser, site_server):
         fill(page, ANSWERS["cy"])
         submit(page)
         page.click("[data-share-file='cy.md'] button")
-        page.wait_for_function("document.querySelector(\"[data-share-file='cy.md'] [role=status]\").textContent !== ''")
+        page.wait_for_function("() => document.querySelector(\"[data-share-file='cy.md'] [role=status]\").textContent !== ''")  # a function: the page's policy refuses eval
         assert page.inner_text("[data-share-file='cy.md'] [role=status]") == translate("share.output.copied", "cy", name="cy.md")
         assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#x-share-output-cy")
     finally:

@@ -89,7 +89,7 @@ def test_axe_finds_no_violation_in_the_open_menu_at_320_css_pixels(browser, axe,
         with fresh_tab(browser, NARROW) as page:
             page.goto(address(site_server, relative), wait_until="load")
             page.locator("label.x-menu-button").click()
-            page.wait_for_function("document.getElementById('__drawer').checked")
+            page.wait_for_function("() => document.getElementById('__drawer').checked")
             problems = violations_on(page, axe)
         if problems:
             found[str(relative)] = problems

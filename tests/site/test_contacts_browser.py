@@ -36,7 +36,7 @@ def test_filters_show_matching_rows_and_announce_the_count(browser, base_url):
     assert visible_rows(page).count() == 0
     assert status.text_content() == "No entries match: clear a filter to see more."
     page.click("button[type=reset]")
-    page.wait_for_function("document.querySelector('[data-contacts-status]').textContent.startsWith('Showing 44')")
+    page.wait_for_function("() => document.querySelector('[data-contacts-status]').textContent.startsWith('Showing 44')")
     page.close()
 
 
