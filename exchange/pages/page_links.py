@@ -14,6 +14,7 @@ and "Edit this page" links, and the pages a pull request changes (the CI job's s
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
@@ -72,9 +73,11 @@ def edit_url(repository: str, source: Source) -> str:
 
 
 def report_url(repository: str, title: str, address: str, language: str) -> str:
-    """A new issue on the repository with the page's title, address and language filled in."""
+    """A new issue on the repository with the page's title, address and language filled in.
+    Page titles reach here as HTML text (escaped once by the safety hook); the issue's title is
+    plain text, so it is unescaped before it is put, URL-encoded, in the address."""
     query = urlencode({
-        "title": translate("page_help.issue_title", language, title=title),
+        "title": translate("page_help.issue_title", language, title=html.unescape(str(title))),
         "body": translate("page_help.issue_body", language, address=address, language_name=translate(f"language.name.{language}", "en")),
     })
     return f"{repository.rstrip('/')}/issues/new?{query}"
