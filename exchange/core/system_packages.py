@@ -2,7 +2,8 @@
 
 `make build` and `make serve` need none of them (only Python, Node/npm and Git). `make check`
 needs Hunspell with its British English dictionary (the Welsh spell check) and Java (the Nu
-HTML Checker); `make test` needs those and Chromium (the browser tests). Where a program is
+HTML Checker); `make test` needs those, Chromium (the browser tests) and OASIS's XLIFF 1.2
+schema (the translation package's test; Debian ships it in php-symfony-translation). Where a program is
 missing, this module installs it with apt-get when it can (root on Debian or Ubuntu, as in CI)
 and otherwise says, for Debian/Ubuntu, macOS and Fedora, which package to install, and which
 command needs it. Only the standard library: it runs before anything else is set up.
@@ -56,6 +57,27 @@ JAVA = Need("java", "the Nu HTML Checker (scripts/check_html.py)", _program("jav
 CHROMIUM = Need("chromium", "the browser tests (tests marked 'browser')", lambda: Path(os.environ.get("EXCHANGE_CHROMIUM", "/usr/bin/chromium")).is_file(),
                 "chromium", "--cask chromium", "chromium")
 
+
+
+# OASIS's own schema for XLIFF 1.2 (xliff-core-1.2-strict.xsd, beside the xml.xsd it imports),
+# which the translation package's test validates against. No Python or npm package ships it;
+# Debian's php-symfony-translation does (Symfony validates XLIFF files with it). Elsewhere:
+# download it from OASIS and set EXCHANGE_XLIFF_SCHEMA to its path.
+XLIFF_SCHEMA_URL = "https://docs.oasis-open.org/xliff/v1.2/os/xliff-core-1.2-strict.xsd"
+DEBIAN_XLIFF_SCHEMA = Path("/usr/share/php/Symfony/Component/Translation/Resources/schemas/xliff-core-1.2-strict.xsd")
+
+
+def xliff_schema() -> Path:
+    """Where OASIS's XLIFF 1.2 strict schema is on this machine (it may not be there)."""
+    chosen = os.environ.get("EXCHANGE_XLIFF_SCHEMA")
+    return Path(chosen) if chosen else DEBIAN_XLIFF_SCHEMA
+
+
+XLIFF_SCHEMA = Need("OASIS's XLIFF 1.2 schema (xliff-core-1.2-strict.xsd)", "the translation package's test (tests/welsh/test_translation_package.py)",
+                    lambda: xliff_schema().is_file(), "php-symfony-translation", "", "")
+XLIFF_SCHEMA_NOTE = (f"download {XLIFF_SCHEMA_URL} and, beside it, https://www.w3.org/2001/xml.xsd, then set"
+                     " EXCHANGE_XLIFF_SCHEMA to the first one's path")
+
 NPM = Need("npm", "the Welsh dictionary the search index reads (npm dictionary-cy) and the HTML checker", _program("npm"),
            "npm", "node", "nodejs-npm")
 
@@ -64,7 +86,7 @@ NPM = Need("npm", "the Welsh dictionary the search index reads (npm dictionary-c
 NEEDS = {
     "build": [NPM],
     "check": [NPM, HUNSPELL, ENGLISH_DICTIONARY, JAVA],
-    "test": [NPM, HUNSPELL, ENGLISH_DICTIONARY, JAVA, CHROMIUM],
+    "test": [NPM, HUNSPELL, ENGLISH_DICTIONARY, JAVA, CHROMIUM, XLIFF_SCHEMA],
 }
 INSTALLS = {"build": False, "check": True, "test": True}
 COMMANDS = {"build": "make build", "check": "make check", "test": "make test"}
@@ -89,11 +111,19 @@ def advice(needs: Sequence[Need], command: str, installs: bool = True) -> str:
         "Install them with your system's package manager, then run the command again:",
         "  Debian/Ubuntu: sudo apt-get install " + " ".join(need.debian for need in needs),
         "  macOS (Homebrew): " + _brew(needs),
-        "  Fedora: sudo dnf install " + " ".join(need.fedora for need in needs),
+        "  Fedora: " + _dnf(needs),
     ]
     if NPM not in needs:
         lines.append("`make build` and `make serve` do not need them: you can still build and preview the site.")
     return "\n".join(lines)
+
+
+def _dnf(needs: Sequence[Need]) -> str:
+    packages = [need.fedora for need in needs if need.fedora]
+    parts = [f"sudo dnf install {' '.join(packages)}"] if packages else []
+    if XLIFF_SCHEMA in needs:
+        parts.append(XLIFF_SCHEMA_NOTE)
+    return "; ".join(parts)
 
 
 def _brew(needs: Sequence[Need]) -> str:
@@ -103,6 +133,8 @@ def _brew(needs: Sequence[Need]) -> str:
     parts += [f"brew install {cask}" for cask in casks]
     if ENGLISH_DICTIONARY in needs:
         parts.append(MAC_DICTIONARY_NOTE)
+    if XLIFF_SCHEMA in needs:
+        parts.append(XLIFF_SCHEMA_NOTE)
     return "; ".join(parts)
 
 

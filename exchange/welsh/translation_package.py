@@ -458,7 +458,9 @@ def write_xliff(sources: list[Source], path: Path) -> None:
             trans_unit.rich_source = [to_rich(unit.parts)]
             trans_unit.xmlelement.set("id", f"{source.path}#{unit.key}")
             trans_unit.xmlelement.set("resname", unit.key)
-            trans_unit.addlocation(f"{source.path}:{unit.line}")
+            # translate-toolkit's addlocation names every location group "", which OASIS's strict
+            # schema refuses (a context-group's name is unique in its <file>): one name per unit.
+            trans_unit.createcontextgroup(f"location {unit.key}", [("sourcefile", source.path), ("linenumber", str(unit.line))], "location")
             trans_unit.addnote(_unit_note(unit, source.kind), origin="developer")
     if sources:
         store.removedefaultfile()

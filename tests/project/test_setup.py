@@ -221,3 +221,16 @@ def test_the_dev_container_previews_the_site_on_a_forwarded_port():
         return next(line for line in result.stdout.splitlines() if "mkdocs serve" in line)
     assert serve_command("DEV_ADDR=0.0.0.0:8000").endswith("--dev-addr 0.0.0.0:8000")
     assert serve_command().endswith("--dev-addr 127.0.0.1:8000")
+
+
+def test_the_tests_ask_for_oasis_xliff_schema_by_its_debian_package(monkeypatch, tmp_path):
+    """The translation package is validated against OASIS's own XLIFF 1.2 schema, which no Python
+    or npm package ships: `make test` installs Debian's php-symfony-translation, or says how to get it."""
+    monkeypatch.setenv("EXCHANGE_XLIFF_SCHEMA", str(tmp_path / "missing.xsd"))
+    assert system_packages.XLIFF_SCHEMA in system_packages.missing(system_packages.NEEDS["test"])
+    assert system_packages.XLIFF_SCHEMA not in system_packages.NEEDS["check"] + system_packages.NEEDS["build"]
+    message = system_packages.advice([system_packages.XLIFF_SCHEMA], "make test")
+    assert "sudo apt-get install php-symfony-translation" in message
+    assert message.count(system_packages.XLIFF_SCHEMA_URL) == 2  # for macOS and for Fedora
+    monkeypatch.delenv("EXCHANGE_XLIFF_SCHEMA")
+    assert system_packages.xliff_schema() == system_packages.DEBIAN_XLIFF_SCHEMA
