@@ -47,15 +47,15 @@ function findSpans(words, members) {
 
 // When no word in the index starts with a search word, Pagefind 1.5 matches the longest
 // word the search word starts with instead (nothing for "Nghaerdydd" -> every "N"). Those are
-// not matches for a reader: the top result shows which kind of match Pagefind made.
-async function withoutShorterWords(key, results) {
-  if (!results.length) return results;
-  const top = results[0];
-  const fragment = await top.data();
-  const word = (searchWords(String(fragment.content || "").split(/[\r\n\s]+/g)[top.words[0]] || "")[0] || "").replace(/-/g, "");
+// not matches for a reader. Any one page of the results shows which kind of match Pagefind
+// made (it makes the same kind for all): the word at the page's first match either starts
+// with the search word or is shorter. `result` is one of Pagefind's results for `key`.
+async function startsWithKey(key, result) {
+  const fragment = await result.data();
+  const word = (searchWords(String(fragment.content || "").split(/[\r\n\s]+/g)[result.words[0]] || "")[0] || "").replace(/-/g, "");
   key = key.replace(/-/g, "");
   const stem = key.slice(0, Math.max(3, key.length - 3));
-  return word.startsWith(key) || (word.length >= key.length - 2 && word.startsWith(stem)) ? results : [];
+  return word.startsWith(key) || (word.length >= key.length - 2 && word.startsWith(stem));
 }
 
 /** The words a (Welsh) query word's plurals and verb forms lead to, mutations folded first:
@@ -88,7 +88,7 @@ export function planQuery(query, data) {
   const wholeWords = new Set(members.flat().filter((term) => term.length === 1).map((term) => term[0]));
   const stop = new Set(data.stop_words || []);
   const alternative = data.fold_welsh ? data.alternative_weight : 0;
-  return variants.map(({ words: variantWords, weight }) => {
+  return withoutCoveredVariants(variants.map(({ words: variantWords, weight }) => {
     const kept = variantWords.filter((word) => !stop.has(word));
     const chosen = kept.length ? kept : variantWords;
     return {
@@ -105,13 +105,36 @@ export function planQuery(query, data) {
         ...lemmaCandidates(word, data).map((lemma) => ({ key: lemma, weight: data.inflection_weight, exact: true, lemma: true })),
       ]),
     };
-  });
+  }));
+}
+
+/** Leaves out a variant whose every page is a page of another variant of no lower weight: each
+ * of its words' forms is the other's form at the same place, or starts with a form the other
+ * searches as the start of words ("personal education plans" beside "personal education plan").
+ * Searching it would cost time and find no page more. */
+export function withoutCoveredVariants(variants) {
+  const covers = (other, form) => (!other.exact && form.key.startsWith(other.key)) || (other.exact && form.exact && other.key === form.key);
+  const covered = (variant, index) => variants.some((other, otherIndex) => otherIndex !== index
+    && (other.weight > variant.weight || (other.weight === variant.weight && otherIndex < index))
+    && other.terms.length === variant.terms.length
+    && variant.terms.every((forms, place) => forms.every((form) => other.terms[place].some((otherForm) => covers(otherForm, form)))));
+  return variants.filter((variant, index) => !covered(variant, index));
 }
 
 /** Runs a query on a Pagefind instance; resolves to ranked results:
- * [{id, score, locations, result}] where result is one Pagefind result for the page. */
-export async function runQuery(pagefind, query, data, cache = new Map(), isStale = () => false) {
+ * [{id, score, locations, result}] where result is one Pagefind result for the page.
+ * `cache` keeps Pagefind's answers (and which search words start index words) between the
+ * queries a reader types; `firstPages` is how many results are shown first: the pages whose
+ * data the check below reads are chosen among them, so that it costs no download of its own. */
+export async function runQuery(pagefind, query, data, cache = new Map(), isStale = () => false, firstPages = 8) {
   const plan = planQuery(query, data);
+  // One Pagefind search per search string, shared by every form that needs it (the start of
+  // words "cynllun" and the whole word "cynllun" both read Pagefind's "cynllun").
+  const pagefindSearch = (text) => {
+    const name = "pagefind:" + text;
+    if (!cache.has(name)) cache.set(name, pagefind.search(text).then((response) => response.results, (error) => { cache.delete(name); throw error; }));
+    return cache.get(name);
+  };
   const search = (key, exact) => {
     const name = (exact ? "=" : "~") + key;
     if (!cache.has(name)) {
@@ -121,13 +144,13 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
       // A key of one or two letters is searched quoted only: as the start of words it would load
       // every index chunk of words beginning with it (most of the index for 'c' or 'p').
       const found = exact && key.length <= 2
-        ? pagefind.search(`"${key}"`).then((strict) => strict.results.map((result) => ({ id: result.id, score: result.score, words: result.words, data: result.data })))
+        ? pagefindSearch(`"${key}"`).then((strict) => strict.map((result) => ({ id: result.id, score: result.score, words: result.words, data: result.data })))
         : exact
-        ? Promise.all([pagefind.search(key), pagefind.search(`"${key}"`)]).then(([loose, strict]) => {
-            const places = new Map(strict.results.map((result) => [result.id, result.words]));
-            return loose.results.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
+        ? Promise.all([pagefindSearch(key), pagefindSearch(`"${key}"`)]).then(([loose, strict]) => {
+            const places = new Map(strict.map((result) => [result.id, result.words]));
+            return loose.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
           })
-        : pagefind.search(key).then((response) => withoutShorterWords(key, response.results));
+        : pagefindSearch(key);
       cache.set(name, found);
     }
     return cache.get(name);
@@ -137,6 +160,35 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
   const forms = new Map(plan.flatMap((variant) => variant.terms.flat()).map((form) => [(form.exact ? "=" : "~") + form.key, form]));
   const found = new Map(await Promise.all([...forms].map(async ([name, form]) => [name, await search(form.key, form.exact)])));
   if (isStale()) return null;
+  // The start-of-words searches whose kind of match is not known yet (see startsWithKey): the
+  // ranking is made as if they matched, each is checked on a page of the first results (whose
+  // data the page is about to show anyway), and the ranking is made again without those that
+  // did not match, if any; the answer is kept for the words typed next.
+  let ranked = rank(plan, found);
+  const unknown = [...forms.keys()].filter((name) => name[0] === "~" && found.get(name).length && !cache.has("?" + name));
+  if (unknown.length) {
+    const shown = new Set(ranked.slice(0, firstPages).map((page) => page.id));
+    await Promise.all(unknown.map((name) => {
+      const results = found.get(name);
+      const result = results.find((candidate) => shown.has(candidate.id)) || results[0];
+      const verdict = startsWithKey(forms.get(name).key, result).catch((error) => { cache.delete("?" + name); throw error; });
+      cache.set("?" + name, verdict);
+      return verdict;
+    }));
+    if (isStale()) return null;
+  }
+  const refused = [];
+  for (const name of forms.keys()) if (name[0] === "~" && found.get(name).length && !(await cache.get("?" + name))) refused.push(name);
+  if (refused.length) {
+    refused.forEach((name) => found.set(name, []));
+    ranked = rank(plan, found);
+  }
+  return ranked;
+}
+
+/** The pages of a planned query, best first: a page must match every word of a variant (by any
+ * of its forms); its score is the sum of its best form's score for each word. */
+function rank(plan, found) {
   const best = new Map();
   for (const variant of plan) {
     let pages = null;
@@ -144,13 +196,13 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
       const termPages = new Map();
       for (const { key, weight, exact, lemma } of forms) {
         for (const result of found.get((exact ? "=" : "~") + key)) {
-          const found = termPages.get(result.id);
+          const known = termPages.get(result.id);
           const score = result.score * weight;
-          if (!found) termPages.set(result.id, { score, locations: new Set(result.words), result, direct: !lemma });
+          if (!known) termPages.set(result.id, { score, locations: new Set(result.words), result, direct: !lemma });
           else {
-            found.score = Math.max(found.score, score);
-            found.direct = found.direct || !lemma;
-            result.words.forEach((location) => found.locations.add(location));
+            known.score = Math.max(known.score, score);
+            known.direct = known.direct || !lemma;
+            result.words.forEach((location) => known.locations.add(location));
           }
         }
       }
@@ -169,8 +221,8 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
     }
     for (const [id, page] of pages || []) {
       const score = page.score * variant.weight;
-      const found = best.get(id);
-      if (!found || page.direct > found.direct || (page.direct === found.direct && score > found.score)) {
+      const known = best.get(id);
+      if (!known || page.direct > known.direct || (page.direct === known.direct && score > known.score)) {
         best.set(id, { id, score, direct: page.direct, locations: page.locations, result: page.result });
       }
     }

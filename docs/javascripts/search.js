@@ -56,6 +56,9 @@
         // before the first keystroke (Pagefind would otherwise do it on the first search):
         // asking for the filters waits for both, and the site has no filters to fetch.
         pagefind.filters().catch(function () {});
+        // Pagefind splits the typed words with Intl.Segmenter, whose first use reads the
+        // browser's segmentation data (about 20 ms): done now too, not on the first keystroke.
+        try { Array.from(new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "grapheme" }).segment("a")); } catch (error) {}
         return { pagefind: pagefind, engine: loaded[1], data: loaded[2], cache: new Map() };
       });
     });
@@ -76,38 +79,50 @@
     return Array.prototype.slice.call(list.querySelectorAll(".x-search__title"));
   }
 
+  // Draws results from..from+PAGE, each as soon as its own data has arrived and those above it
+  // are drawn (the first result does not wait for the eighth). Resolves to false if newer
+  // results took the list over meanwhile.
   function render(search, from, run) {
     var items = current.results.slice(from, from + PAGE);
-    return Promise.all(items.map(function (item) { return item.result.data(); })).then(function (fragments) {
-      if (run !== current.drawn) return false;  // newer results are on their way to the page
-      if (from === 0) list.textContent = "";
-      fragments.forEach(function (fragment, index) {
-        var item = items[index];
-        var excerpt = search.engine.buildExcerpt(fragment, Array.from(item.locations), search.data);
-        var entry = template.content.firstElementChild.cloneNode(true);
-        var link = entry.querySelector(".x-search__title");
-        link.href = fragment.url + (excerpt.heading ? "#" + excerpt.heading.id : "");
-        link.textContent = (fragment.meta && fragment.meta.title) || fragment.url;
-        var where = [fragment.meta && fragment.meta.section, excerpt.heading && excerpt.heading.text].filter(Boolean);
-        if (where.length) entry.querySelector("[data-section]").textContent = where.join(" › ");
-        else entry.querySelector(".x-search__where").remove();
-        var paragraph = entry.querySelector(".x-search__excerpt");
-        excerpt.parts.forEach(function (part) {
-          if (part.mark) {
-            var mark = document.createElement("mark");
-            mark.textContent = part.text.trimEnd();
-            paragraph.appendChild(mark);
-            if (part.text !== mark.textContent) paragraph.appendChild(document.createTextNode(" "));
-          } else {
-            paragraph.appendChild(document.createTextNode(part.text));
-          }
-        });
-        list.appendChild(entry);
+    var fragments = items.map(function (item) { return item.result.data(); });
+    if (from === 0 && !items.length) list.textContent = "";
+    function draw(index) {
+      if (index === items.length) {
+        current.shown = from + items.length;
+        more.hidden = current.shown >= current.results.length;
+        return Promise.resolve(true);
+      }
+      return fragments[index].then(function (fragment) {
+        if (run !== current.drawn) return false;  // newer results are on their way to the page
+        if (from === 0 && index === 0) list.textContent = "";
+        list.appendChild(entry(search, items[index], fragment));
+        return draw(index + 1);
       });
-      current.shown = from + items.length;
-      more.hidden = current.shown >= current.results.length;
-      return true;
+    }
+    return draw(0);
+  }
+
+  function entry(search, item, fragment) {
+    var excerpt = search.engine.buildExcerpt(fragment, Array.from(item.locations), search.data);
+    var entry = template.content.firstElementChild.cloneNode(true);
+    var link = entry.querySelector(".x-search__title");
+    link.href = fragment.url + (excerpt.heading ? "#" + excerpt.heading.id : "");
+    link.textContent = (fragment.meta && fragment.meta.title) || fragment.url;
+    var where = [fragment.meta && fragment.meta.section, excerpt.heading && excerpt.heading.text].filter(Boolean);
+    if (where.length) entry.querySelector("[data-section]").textContent = where.join(" › ");
+    else entry.querySelector(".x-search__where").remove();
+    var paragraph = entry.querySelector(".x-search__excerpt");
+    excerpt.parts.forEach(function (part) {
+      if (part.mark) {
+        var mark = document.createElement("mark");
+        mark.textContent = part.text.trimEnd();
+        paragraph.appendChild(mark);
+        if (part.text !== mark.textContent) paragraph.appendChild(document.createTextNode(" "));
+      } else {
+        paragraph.appendChild(document.createTextNode(part.text));
+      }
     });
+    return entry;
   }
 
   function update() {
@@ -133,7 +148,7 @@
   function find(query, run) {
     load().then(function (search) {
       var stale = function () { return run < current.drawn; };
-      return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale).then(function (results) {
+      return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale, PAGE).then(function (results) {
         if (!results || stale()) return;
         current.drawn = run;
         current.query = query;
