@@ -124,9 +124,11 @@ export function withoutCoveredVariants(variants) {
 /** Runs a query on a Pagefind instance; resolves to ranked results:
  * [{id, score, locations, result}] where result is one Pagefind result for the page.
  * `cache` keeps Pagefind's answers (and which search words start index words) between the
- * queries a reader types; `firstPages` is how many results are shown first: the pages whose
- * data the check below reads are chosen among them, so that it costs no download of its own. */
-export async function runQuery(pagefind, query, data, cache = new Map(), isStale = () => false, firstPages = 8) {
+ * queries a reader types. Options: `firstPages`, how many results are shown first (the pages
+ * whose data the check below reads are chosen among them, so that it costs no download of its
+ * own); `wholeWordsOnly`, a quick first answer for a short query: its whole-word forms are
+ * found by Pagefind's quoted search alone, which ranks their pages alike. */
+export async function runQuery(pagefind, query, data, cache = new Map(), isStale = () => false, { firstPages = 8, wholeWordsOnly = false } = {}) {
   const plan = planQuery(query, data);
   // One Pagefind search per search string, shared by every form that needs it (the start of
   // words "cynllun" and the whole word "cynllun" both read Pagefind's "cynllun").
@@ -136,14 +138,14 @@ export async function runQuery(pagefind, query, data, cache = new Map(), isStale
     return cache.get(name);
   };
   const search = (key, exact) => {
-    const name = (exact ? "=" : "~") + key;
+    const name = (exact ? (wholeWordsOnly ? "'" : "=") : "~") + key;
     if (!cache.has(name)) {
       // Pagefind matches the start of words; its "quoted" search matches whole words but
       // scores every page alike. So a whole-word search keeps the pages and places the quoted
       // search found, with the scores of the ordinary search.
       // A key of one or two letters is searched quoted only: as the start of words it would load
       // every index chunk of words beginning with it (most of the index for 'c' or 'p').
-      const found = exact && key.length <= 2
+      const found = exact && (key.length <= 2 || wholeWordsOnly)
         ? pagefindSearch(`"${key}"`).then((strict) => strict.map((result) => ({ id: result.id, score: result.score, words: result.words, data: result.data })))
         : exact
         ? Promise.all([pagefindSearch(key), pagefindSearch(`"${key}"`)]).then(([loose, strict]) => {

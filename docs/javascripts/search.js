@@ -20,15 +20,19 @@
   // A query of fewer letters than this is not searched: it means nothing yet, and as the start
   // of words it would load most of the index while the reader is still typing.
   var SHORTEST = 3;
-  // A query of three letters is searched once the reader stops typing for a moment: as the
-  // start of words (cyn-, per-) it matches most of the index, and searching it costs the page
-  // more than a keystroke's time while a longer word (cynll-) follows at once.
+  // A query of three letters (PEP, CLA, pen) is searched at once as whole words only, which is
+  // quick (Pagefind's quoted search), and ranked fully once the reader stops typing for a
+  // moment: for its ranking it is also searched as the start of words (cyn-, per-), which
+  // matches most of the index and costs the page more than a keystroke's time while a longer
+  // word (cynll-) follows at once.
   var SHORT = 4, SHORT_PAUSE_MS = 150;
   var loading = null;
   // run: the newest query typed; drawn: the newest whose results are on the page. A search that
   // ends after a newer one was typed is still shown if nothing newer is: while the reader types
   // on, the results of what they had typed so far appear (the first results at once).
-  var current = { query: "", results: [], shown: 0, run: 0, drawn: 0 };
+  // drawing: the number of the newest drawing of results (a short query is drawn twice: its
+  // quick answer, then its full one); full: the newest query whose full answer was drawn.
+  var current = { query: "", results: [], shown: 0, run: 0, drawn: 0, drawing: 0, full: 0 };
 
   function text(name, values) {
     return (root.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (_, key) {
@@ -81,8 +85,8 @@
 
   // Draws results from..from+PAGE, each as soon as its own data has arrived and those above it
   // are drawn (the first result does not wait for the eighth). Resolves to false if newer
-  // results took the list over meanwhile.
-  function render(search, from, run) {
+  // results took the list over meanwhile (`drawing` is this drawing's number).
+  function render(search, from, drawing) {
     var items = current.results.slice(from, from + PAGE);
     var fragments = items.map(function (item) { return item.result.data(); });
     if (from === 0 && !items.length) list.textContent = "";
@@ -93,7 +97,7 @@
         return Promise.resolve(true);
       }
       return fragments[index].then(function (fragment) {
-        if (run !== current.drawn) return false;  // newer results are on their way to the page
+        if (drawing !== current.drawing) return false;  // newer results are on their way to the page
         if (from === 0 && index === 0) list.textContent = "";
         list.appendChild(entry(search, items[index], fragment));
         return draw(index + 1);
@@ -130,6 +134,7 @@
     var run = ++current.run;
     if (query.replace(/\s+/g, "").length < SHORTEST) {
       current.drawn = run;
+      current.drawing++;  // a drawing still under way stops
       list.textContent = "";
       status.textContent = "";
       more.hidden = true;
@@ -139,22 +144,26 @@
     open();
     if (!loading) status.textContent = text("loading");
     if (query.replace(/\s+/g, "").length < SHORT) {
+      find(query, run, true);
       setTimeout(function () { if (run === current.run) find(query, run); }, SHORT_PAUSE_MS);
     } else {
       find(query, run);
     }
   }
 
-  function find(query, run) {
+  function find(query, run, quick) {
     load().then(function (search) {
       var stale = function () { return run < current.drawn; };
-      return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale, PAGE).then(function (results) {
-        if (!results || stale()) return;
+      return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale, { firstPages: PAGE, wholeWordsOnly: quick }).then(function (results) {
+        // The quick answer to a short query is not drawn over the full one of the same query.
+        if (!results || stale() || (quick && current.full === run)) return;
         current.drawn = run;
+        if (!quick) current.full = run;
         current.query = query;
         current.results = results;
-        return render(search, 0, run).then(function (drawn) {
-          if (!drawn || run !== current.drawn) return;
+        var drawing = ++current.drawing;
+        return render(search, 0, drawing).then(function (drawn) {
+          if (!drawn || drawing !== current.drawing) return;
           var count = results.length;
           status.textContent = count === 0 ? text("none", { query: query })
             : window.exchangePlural.text(root, "results", count, { query: query });
@@ -182,7 +191,7 @@
   more.addEventListener("click", function () {
     var next = current.shown;
     load().then(function (search) {
-      return render(search, next, current.drawn).then(function () {
+      return render(search, next, current.drawing).then(function () {
         var added = links()[next];
         if (added) added.focus();
       });

@@ -115,3 +115,32 @@ def test_the_search_works_from_the_keyboard_alone(browser_page, site_server):
         page.keyboard.press("Enter")
     assert page.url.split("#")[0].endswith(href.split("#")[0])
     assert second_href
+
+
+def test_a_three_letter_query_answers_at_once_then_ranks_fully(browser_page, site_server, built_site):
+    """A three-letter query is answered at once by whole words only (Pagefind's quoted search,
+    which ranks pages alike), then, once the reader stops typing, ranked as the query engine
+    ranks it (the same order as in Node): two drawings, never mixed, no result twice. "law" is
+    a word whose seven pages whole words alone rank in another order."""
+    from tests.search.test_search import _run_queries
+
+    page = browser_page
+    page.goto(site_server + "guidance/")
+    search_for(page, "plan")  # the search has loaded (on a cold start, the full answer can come first)
+    # Every time the status line changes (after each drawing), the addresses on the page.
+    page.evaluate("""() => {
+      window.drawings = [];
+      const status = document.querySelector('.x-search__status');
+      new MutationObserver(() => window.drawings.push([...document.querySelectorAll('.x-search__result a.x-search__title')]
+        .map((link) => link.getAttribute('href').split('#')[0]))).observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+    page.fill("#x-search-input", "law")
+    page.wait_for_function("() => window.drawings.length >= 2", timeout=20000)
+    page.wait_for_timeout(300)
+    drawings = [drawing for drawing in page.evaluate("window.drawings") if drawing]
+    expected = _run_queries(built_site, "en", ["law"])["law"]
+    ranked = [result["url"] for result in expected["results"]][:8]
+    assert len(drawings) == 2, drawings
+    quick, full = drawings
+    assert sorted(quick) == sorted(full) and quick != full  # the same pages, ranked the second time
+    assert full == ranked and len(full) == len(set(full)) == min(8, expected["count"])
