@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help setup build serve check test test-fast system-deps new-case-study clean lock
-.PHONY: check-deps node-deps node-dev-deps links links-external html check-site check-all
+.PHONY: check-deps test-fast-deps node-deps node-dev-deps links links-external html check-site check-all
 .PHONY: bench-search search-precision
 .PHONY: bench lighthouse bench-preview
 .PHONY: translation-export translation-import bench-translation
@@ -130,10 +130,13 @@ check-deps: $(STAMP)
 system-deps: $(STAMP)
 	@$(BIN)/python -m exchange.core.system_packages test
 
+test-fast-deps: $(STAMP)
+	@$(BIN)/python -m exchange.core.system_packages test-fast
+
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) check-deps node-deps
+test-fast: $(STAMP) test-fast-deps node-deps
 	$(BIN)/python -m pytest -m "not browser"
 
 # Search figures (exchange/search/index.py). bench-search: transfer and latency on a site with 1,000

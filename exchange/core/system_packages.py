@@ -11,6 +11,7 @@ command needs it. Only the standard library: it runs before anything else is set
     python -m exchange.core.system_packages build       # make build, make serve (never installs)
     python -m exchange.core.system_packages check       # make check
     python -m exchange.core.system_packages test        # make test
+    python -m exchange.core.system_packages test-fast   # make test-fast (no browser)
 """
 
 from __future__ import annotations
@@ -87,9 +88,10 @@ NEEDS = {
     "build": [NPM],
     "check": [NPM, HUNSPELL, ENGLISH_DICTIONARY, JAVA],
     "test": [NPM, HUNSPELL, ENGLISH_DICTIONARY, JAVA, CHROMIUM, XLIFF_SCHEMA],
+    "test-fast": [NPM, HUNSPELL, ENGLISH_DICTIONARY, JAVA, XLIFF_SCHEMA],
 }
-INSTALLS = {"build": False, "check": True, "test": True}
-COMMANDS = {"build": "make build", "check": "make check", "test": "make test"}
+INSTALLS = {"build": False, "check": True, "test": True, "test-fast": True}
+COMMANDS = {"build": "make build", "check": "make check", "test": "make test", "test-fast": "make test-fast"}
 
 
 def missing(needs: Sequence[Need]) -> list[Need]:
