@@ -71,7 +71,7 @@ def run_strategy(site: Path, strategy: search.FoldingStrategy, queries: list[str
     lexicon = search.load_lexicon() if strategy.fold and strategy.use_lexicon else None
     index = search.collect_pages(site, {}, lexicon, strategy)
     with tempfile.TemporaryDirectory(prefix=f"precision-{strategy.name}-") as scratch:
-        search.write_bundles(Path(scratch), index, strategy)
+        search.write_bundles(Path(scratch), index, strategy, lexicon)  # with the lexicon: its refused readings, as the build writes them
         finished = subprocess.run(
             ["node", str(RUNNER), str(site), "cy", str(Path(scratch) / "cy" / "pagefind")],
             input=json.dumps(queries), capture_output=True, text=True, env={**os.environ, "EXCHANGE_ALL_URLS": "1"},
