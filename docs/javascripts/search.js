@@ -32,7 +32,8 @@
   // on, the results of what they had typed so far appear (the first results at once).
   // drawing: the number of the newest drawing of results (a short query is drawn twice: its
   // quick answer, then its full one); full: the newest query whose full answer was drawn.
-  var current = { query: "", results: [], shown: 0, run: 0, drawn: 0, drawing: 0, full: 0 };
+  // painting: resolves once the newest drawing has had a frame to reach the screen.
+  var current = { query: "", results: [], shown: 0, run: 0, drawn: 0, drawing: 0, full: 0, painting: null };
 
   function text(name, values) {
     return (root.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (_, key) {
@@ -100,6 +101,7 @@
         if (drawing !== current.drawing) return false;  // newer results are on their way to the page
         if (from === 0 && index === 0) list.textContent = "";
         list.appendChild(entry(search, items[index], fragment));
+        if (index === 0) current.painting = nextFrame();
         return draw(index + 1);
       });
     }
@@ -151,8 +153,19 @@
     }
   }
 
+  // Resolves once the browser has had a frame to paint what was just drawn (or after 50 ms, if
+  // it paints no frames, as in a hidden tab).
+  function nextFrame() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      setTimeout(resolve, 50);
+    });
+  }
+
   function find(query, run, quick) {
-    load().then(function (search) {
+    // A search keeps the page busy for a while (tens of milliseconds for the start of a common
+    // word): results just drawn for what the reader typed before are painted first, not after it.
+    Promise.resolve(current.painting).then(load).then(function (search) {
       var stale = function () { return run < current.drawn; };
       return search.engine.runQuery(search.pagefind, query, search.data, search.cache, stale, { firstPages: PAGE, wholeWordsOnly: quick }).then(function (results) {
         // The quick answer to a short query is not drawn over the full one of the same query.
