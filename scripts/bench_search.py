@@ -183,6 +183,12 @@ FIRST_KEYSTROKE = """async ([query, pause, atOnce]) => {
 RUNS = 5
 
 
+def count_other_hosts(context, into: list[str]) -> None:
+    """Adds to `into` the address of every request the context makes to a host other than
+    127.0.0.1 (which the browser cannot reach: LOCAL_ONLY); the request is not held up."""
+    context.on("request", lambda request: into.append(request.url) if urlsplit(request.url).hostname != "127.0.0.1" else None)
+
+
 def measure_first_results(site: Path, base: str, language: str, runs: int = RUNS) -> dict:
     """First keystroke to first result on a fresh page (see the module docstring)."""
     from playwright.sync_api import sync_playwright
@@ -197,7 +203,7 @@ def measure_first_results(site: Path, base: str, language: str, runs: int = RUNS
         for run in range(runs):
             for reader in ("pointer", "keyboard", "pasted"):
                 context = browser.new_context()  # an empty cache each time
-                context.on("request", lambda request: figures["external"].append(request.url) if urlsplit(request.url).hostname != "127.0.0.1" else None)
+                count_other_hosts(context, figures["external"])
                 page = context.new_page()
                 page.goto(base + home + "guidance/")
                 page.wait_for_load_state("load")
@@ -224,7 +230,7 @@ def measure(site: Path, base: str, language: str) -> dict:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + [LOCAL_ONLY], headless=True)
         context = browser.new_context()
         external: list[str] = []
-        context.on("request", lambda request: external.append(request.url) if urlsplit(request.url).hostname != "127.0.0.1" else None)
+        count_other_hosts(context, external)
         page = context.new_page()
         page.goto(base + home + "guidance/")
         fetched: list[str] = []

@@ -130,62 +130,54 @@ export function withoutCoveredVariants(variants) {
  * found by Pagefind's quoted search alone, which ranks their pages alike. */
 export async function runQuery(pagefind, query, data, cache = new Map(), isStale = () => false, { firstPages = 8, wholeWordsOnly = false } = {}) {
   const plan = planQuery(query, data);
+  // What is worked out once is kept in `cache` under its name; a failure is not kept.
+  const remember = (name, make) => {
+    if (!cache.has(name)) cache.set(name, make().catch((error) => { cache.delete(name); throw error; }));
+    return cache.get(name);
+  };
   // One Pagefind search per search string, shared by every form that needs it (the start of
   // words "cynllun" and the whole word "cynllun" both read Pagefind's "cynllun").
-  const pagefindSearch = (text) => {
-    const name = "pagefind:" + text;
-    if (!cache.has(name)) cache.set(name, pagefind.search(text).then((response) => response.results, (error) => { cache.delete(name); throw error; }));
-    return cache.get(name);
-  };
-  const search = (key, exact) => {
-    const name = (exact ? (wholeWordsOnly ? "'" : "=") : "~") + key;
-    if (!cache.has(name)) {
-      // Pagefind matches the start of words; its "quoted" search matches whole words but
-      // scores every page alike. So a whole-word search keeps the pages and places the quoted
-      // search found, with the scores of the ordinary search.
-      // A key of one or two letters is searched quoted only: as the start of words it would load
-      // every index chunk of words beginning with it (most of the index for 'c' or 'p').
-      const found = exact && (key.length <= 2 || wholeWordsOnly)
-        ? pagefindSearch(`"${key}"`).then((strict) => strict.map((result) => ({ id: result.id, score: result.score, words: result.words, data: result.data })))
-        : exact
-        ? Promise.all([pagefindSearch(key), pagefindSearch(`"${key}"`)]).then(([loose, strict]) => {
-            const places = new Map(strict.map((result) => [result.id, result.words]));
-            return loose.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
-          })
-        : pagefindSearch(key);
-      cache.set(name, found);
-    }
-    return cache.get(name);
-  };
+  const pagefindSearch = (text) => remember("pagefind:" + text, () => pagefind.search(text).then((response) => response.results));
+  // Pagefind matches the start of words; its "quoted" search matches whole words but scores
+  // every page alike. So a whole-word search keeps the pages and places the quoted search
+  // found, with the scores of the ordinary search.
+  // A key of one or two letters is searched quoted only: as the start of words it would load
+  // every index chunk of words beginning with it (most of the index for 'c' or 'p').
+  const search = ({ key, exact }) => !exact ? pagefindSearch(key)
+    : key.length <= 2 || wholeWordsOnly ? pagefindSearch(`"${key}"`)
+    : remember("=" + key, () => Promise.all([pagefindSearch(key), pagefindSearch(`"${key}"`)]).then(([loose, strict]) => {
+        const places = new Map(strict.map((result) => [result.id, result.words]));
+        return loose.filter((result) => places.has(result.id)).map((result) => ({ id: result.id, score: result.score, words: places.get(result.id), data: result.data }));
+      }));
   // Every form of every word is searched at once (the index chunks load in parallel); a query
   // the reader has already typed past is dropped here.
-  const forms = new Map(plan.flatMap((variant) => variant.terms.flat()).map((form) => [(form.exact ? "=" : "~") + form.key, form]));
-  const found = new Map(await Promise.all([...forms].map(async ([name, form]) => [name, await search(form.key, form.exact)])));
+  const forms = new Map(plan.flatMap((variant) => variant.terms.flat()).map((form) => [formName(form), form]));
+  const found = new Map(await Promise.all([...forms].map(async ([name, form]) => [name, await search(form)])));
   if (isStale()) return null;
-  // The start-of-words searches whose kind of match is not known yet (see startsWithKey): the
-  // ranking is made as if they matched, each is checked on a page of the first results (whose
-  // data the page is about to show anyway), and the ranking is made again without those that
-  // did not match, if any; the answer is kept for the words typed next.
+  // Whether each start-of-words search matched words that start with it (see startsWithKey) is
+  // checked on a page of the first results as ranked as if all did (the page is about to show
+  // that page's data anyway), and kept for the words typed next; the ranking is made again
+  // without those that did not, if any.
   let ranked = rank(plan, found);
-  const unknown = [...forms.keys()].filter((name) => name[0] === "~" && found.get(name).length && !cache.has("?" + name));
-  if (unknown.length) {
-    const shown = new Set(ranked.slice(0, firstPages).map((page) => page.id));
-    await Promise.all(unknown.map((name) => {
-      const results = found.get(name);
-      const result = results.find((candidate) => shown.has(candidate.id)) || results[0];
-      const verdict = startsWithKey(forms.get(name).key, result).catch((error) => { cache.delete("?" + name); throw error; });
-      cache.set("?" + name, verdict);
-      return verdict;
-    }));
-    if (isStale()) return null;
-  }
-  const refused = [];
-  for (const name of forms.keys()) if (name[0] === "~" && found.get(name).length && !(await cache.get("?" + name))) refused.push(name);
+  const shown = new Set(ranked.slice(0, firstPages).map((page) => page.id));
+  const loose = [...forms.keys()].filter((name) => !forms.get(name).exact && found.get(name).length);
+  const verdicts = await Promise.all(loose.map((name) => remember("?" + name, () => {
+    const results = found.get(name);
+    return startsWithKey(forms.get(name).key, results.find((result) => shown.has(result.id)) || results[0]);
+  })));
+  if (isStale()) return null;
+  const refused = loose.filter((name, index) => !verdicts[index]);
   if (refused.length) {
     refused.forEach((name) => found.set(name, []));
     ranked = rank(plan, found);
   }
   return ranked;
+}
+
+/** A form's name in the cache and in `found`: "~" and the key for the start of words, "=" for
+ * a whole word. */
+function formName(form) {
+  return (form.exact ? "=" : "~") + form.key;
 }
 
 /** The pages of a planned query, best first: a page must match every word of a variant (by any
@@ -196,8 +188,9 @@ function rank(plan, found) {
     let pages = null;
     for (const forms of variant.terms) {
       const termPages = new Map();
-      for (const { key, weight, exact, lemma } of forms) {
-        for (const result of found.get((exact ? "=" : "~") + key)) {
+      for (const form of forms) {
+        const { weight, lemma } = form;
+        for (const result of found.get(formName(form))) {
           const known = termPages.get(result.id);
           const score = result.score * weight;
           if (!known) termPages.set(result.id, { score, locations: new Set(result.words), result, direct: !lemma });
